@@ -1,0 +1,9 @@
+namespace ActorTrain.Cli.Bench;
+
+/// <summary>Every `actortrain bench` target.</summary>
+internal static class BenchCatalog
+{
+    public static readonly IReadOnlyList<IBench> All =
+    [
+    ];
+}

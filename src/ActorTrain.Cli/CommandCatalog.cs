@@ -1,0 +1,12 @@
+using ActorTrain.Cli.Commands;
+
+namespace ActorTrain.Cli;
+
+/// <summary>Every sub-command, in the order `--help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static readonly IReadOnlyList<ICommand> All =
+    [
+        new BenchCommand(),
+    ];
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using ActorTrain.Cli.Bench;
+using Spectre.Console;
+
+namespace ActorTrain.Cli.Commands;
+
+/// <summary>`actortrain bench NAME [--json] [--quick]`: whole-run figures as a table, or as JSON on stdout.</summary>
+internal sealed class BenchCommand : ICommand
+{
+    public string Name => "bench";
+    public string Summary => "run a benchmark and print its figures";
+
+    public string Help =>
+        "usage: actortrain bench NAME [--json] [--quick] [--set key=value ...]\n\n" +
+        "benchmarks:\n" + string.Join('\n', BenchCatalog.All.Select(b => $"  {b.Name,-10} {b.Summary}")) + "\n\n" +
+        "options:\n" +
+        "  --json    print one JSON document with the figures on standard output (progress goes to stderr)\n" +
+        "  --quick   a much shorter run (for smoke tests); figures are not representative\n" +
+        "  --set k=v override a configuration key where the bench reads configuration\n";
+
+    public int Run(string[] args)
+    {
+        var reader = new ArgReader(args, ["--set"], ["--json", "--quick"]);
+        if (reader.Positional.Count != 1) throw new UsageException("name one benchmark: " + string.Join(", ", BenchCatalog.All.Select(b => b.Name)) + ".");
+        var bench = BenchCatalog.All.FirstOrDefault(b => b.Name == reader.Positional[0])
+            ?? throw new UsageException($"unknown benchmark '{reader.Positional[0]}'; known: {string.Join(", ", BenchCatalog.All.Select(b => b.Name))}.");
+
+        var json = reader.Flag("--json");
+        var report = bench.Run(new BenchOptions(reader.Flag("--quick"), reader.Values("--set")), line => Console.Error.WriteLine(line));
+        if (json)
+        {
+            report.Json["bench"] = report.Name;
+            Console.Out.WriteLine(report.Json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else
+        {
+            Print(report);
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(BenchReport report)
+    {
+        foreach (var t in report.Tables)
+        {
+            var table = new Table().Title(t.Title);
+            foreach (var c in t.Columns) table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            foreach (var r in t.Rows) table.AddRow(r.Select(Markup.Escape).ToArray());
+            AnsiConsole.Write(table);
+        }
+        foreach (var n in report.Notes) AnsiConsole.WriteLine(n);
+    }
+}

@@ -1,0 +1,3 @@
+using ActorTrain.Cli;
+
+return CommandLine.Run(args);
