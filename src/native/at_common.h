@@ -33,3 +33,44 @@ typedef at::Tensor* TensorH;
     atshim::set_error("unknown native exception");                          \
   }                                                                         \
   return 1;
+
+// Helpers shared by the tensor, ops, nn and optim files.
+typedef at::Generator* GeneratorH;
+
+namespace atshim {
+inline at::IntArrayRef dims(const int64_t* shape, int ndim) {
+  return at::IntArrayRef(shape, static_cast<size_t>(ndim));
+}
+
+// Device codes are c10::DeviceType values (0 = CPU, 1 = CUDA). Asking for CUDA on a build or
+// machine without it fails here, with a message that says so, instead of deep inside an op.
+inline at::Device device(int type, int index) {
+  if (type == static_cast<int>(c10::DeviceType::CPU)) return at::Device(c10::DeviceType::CPU);
+  if (type == static_cast<int>(c10::DeviceType::CUDA)) {
+    if (!torch::cuda::is_available())
+      throw std::runtime_error("CUDA device cuda:" + std::to_string(index) +
+                               " requested but this libtorch has no CUDA support (torch.cuda.is_available() is false)");
+    if (index < 0 || static_cast<size_t>(index) >= torch::cuda::device_count())
+      throw std::runtime_error("CUDA device cuda:" + std::to_string(index) + " requested but only " +
+                               std::to_string(torch::cuda::device_count()) + " CUDA device(s) are present");
+    return at::Device(c10::DeviceType::CUDA, static_cast<c10::DeviceIndex>(index));
+  }
+  throw std::runtime_error("unsupported device type code " + std::to_string(type));
+}
+
+// dtype codes are c10::ScalarType values (stable across libtorch versions).
+inline at::TensorOptions options(int dtype, int device_type, int device_index) {
+  return at::TensorOptions().dtype(static_cast<at::ScalarType>(dtype)).device(device(device_type, device_index));
+}
+
+inline c10::optional<at::Generator> generator(GeneratorH g) {
+  return g ? c10::optional<at::Generator>(*g) : c10::nullopt;
+}
+}  // namespace atshim
+
+namespace atshim {
+// An optional tensor argument: a null handle means "absent".
+inline c10::optional<at::Tensor> optional(TensorH t) {
+  return t ? c10::optional<at::Tensor>(*t) : c10::nullopt;
+}
+}  // namespace atshim

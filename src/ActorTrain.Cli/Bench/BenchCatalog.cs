@@ -5,5 +5,7 @@ internal static class BenchCatalog
 {
     public static readonly IReadOnlyList<IBench> All =
     [
+        new DataBench(),
+        new ComputeBench(),
     ];
 }

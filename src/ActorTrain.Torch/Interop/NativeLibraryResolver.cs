@@ -7,13 +7,14 @@ namespace ActorTrain.Torch.Interop;
 /// Finds libactortrain_native.so: next to the assembly (where the build copies it), in
 /// $ACTORTRAIN_NATIVE_DIR, or in artifacts/native/ of an enclosing checkout (tests run from bin/).
 /// Fails with a message that says how to build it instead of a bare DllNotFoundException.
+/// Other native build outputs (the mlp_bench program) are found the same way with <see cref="FindFile"/>.
 /// </summary>
-internal static class NativeLibraryResolver
+public static class NativeLibraryResolver
 {
     private const string FileName = "libactortrain_native.so";
     private static int _registered;
 
-    public static void Register()
+    internal static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
@@ -22,19 +23,21 @@ internal static class NativeLibraryResolver
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
     {
         if (name != NativeMethods.Lib) return IntPtr.Zero;
-        foreach (var candidate in Candidates())
-            if (File.Exists(candidate)) return NativeLibrary.Load(candidate);
+        if (FindFile(FileName) is { } library) return NativeLibrary.Load(library);
         throw new DllNotFoundException(
             $"{FileName} was not found next to the application, in $ACTORTRAIN_NATIVE_DIR or in artifacts/native/. " +
             "Build it with './build.sh build' (needs Debian's libtorch-dev: './build.sh setup').");
     }
 
-    private static IEnumerable<string> Candidates()
+    /// <summary>The first existing <paramref name="fileName"/> in the places the native library is looked for, or null.</summary>
+    public static string? FindFile(string fileName) => Candidates(fileName).FirstOrDefault(File.Exists);
+
+    private static IEnumerable<string> Candidates(string fileName)
     {
-        yield return Path.Combine(AppContext.BaseDirectory, FileName);
+        yield return Path.Combine(AppContext.BaseDirectory, fileName);
         var env = Environment.GetEnvironmentVariable("ACTORTRAIN_NATIVE_DIR");
-        if (!string.IsNullOrEmpty(env)) yield return Path.Combine(env, FileName);
+        if (!string.IsNullOrEmpty(env)) yield return Path.Combine(env, fileName);
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            yield return Path.Combine(dir.FullName, "artifacts", "native", FileName);
+            yield return Path.Combine(dir.FullName, "artifacts", "native", fileName);
     }
 }

@@ -7,6 +7,10 @@ internal static partial class NativeMethods
 {
     internal const string Lib = "actortrain_native";
 
+    // Every P/Invoke in this class goes through here first, so the resolver is in place before
+    // the runtime looks for the library, whichever call comes first.
+    static NativeMethods() => NativeLibraryResolver.Register();
+
     [LibraryImport(Lib)]
     internal static partial int at_take_error(out IntPtr message);
 

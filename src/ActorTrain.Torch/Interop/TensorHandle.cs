@@ -9,6 +9,12 @@ internal sealed class TensorHandle : SafeHandle
 
     public TensorHandle(IntPtr handle) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(handle);
 
+    /// <summary>
+    /// Stands for an absent optional tensor (the shim receives nullptr). Never disposed; marshaling an
+    /// invalid but open SafeHandle passes its zero value through.
+    /// </summary>
+    public static readonly TensorHandle Null = new();
+
     public override bool IsInvalid => handle == IntPtr.Zero;
 
     protected override bool ReleaseHandle()

@@ -1,0 +1,22 @@
+namespace ActorTrain.Config.Settings;
+
+/// <summary>The whole validated configuration of a run, one record per section. Built by <see cref="SettingsBinder"/>.</summary>
+public sealed record ActorTrainSettings(
+    RunSettings Run,
+    ModelSettings Model,
+    DataSettings Data,
+    PipelineSettings Pipeline,
+    OptimizerSettings Optimizer,
+    IReadOnlyList<ModePlanEntry> ModePlan,
+    PolicySettings Policy,
+    DecoupledSettings Decoupled,
+    AsyncSettings Async,
+    IstSettings Ist,
+    DpSettings Dp,
+    ProfilingSettings Profiling,
+    LoggingSettings Logging)
+{
+    /// <summary>The modes the supervisor runs: <see cref="ModePlan"/>, or `run.mode` for `run.epochs` when the plan is empty.</summary>
+    public IReadOnlyList<ModePlanEntry> EffectivePlan =>
+        ModePlan.Count > 0 ? ModePlan : [new ModePlanEntry(Run.Mode, Run.Epochs, OptimizerStatePolicy.Keep)];
+}

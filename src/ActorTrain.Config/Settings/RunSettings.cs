@@ -1,0 +1,16 @@
+namespace ActorTrain.Config.Settings;
+
+/// <summary>`run`: what identifies a run and how long it trains when no mode plan is given.</summary>
+/// <param name="CheckpointEvery">Steps between checkpoints; 0 = only at the end.</param>
+public sealed record RunSettings(
+    string Name, long Seed, int Epochs, TrainingMode Mode, string OutputDir, int CheckpointEvery, bool EvalEveryEpoch)
+{
+    internal static RunSettings Read(SettingsReader r) => new(
+        r.String("name", nonEmpty: true),
+        r.Long("seed"),
+        r.Int("epochs", min: 1),
+        r.Choice<TrainingMode>("mode"),
+        r.String("output-dir", nonEmpty: true),
+        r.Int("checkpoint-every", min: 0),
+        r.Bool("eval-every-epoch"));
+}

@@ -1,0 +1,39 @@
+namespace ActorTrain.Config.Settings;
+
+/// <summary>
+/// Turns a resolved configuration into <see cref="ActorTrainSettings"/>, checking every key against reference.conf
+/// and every value against its type and range. All problems are collected and thrown together.
+/// </summary>
+public static class SettingsBinder
+{
+    /// <exception cref="ConfigValidationException">Every problem found, in the order of reference.conf.</exception>
+    public static ActorTrainSettings Bind(HoconConfig config)
+    {
+        var errors = new List<ConfigError>();
+        UnknownKeys.Find(config.Root, ConfigLoader.ReferenceRoot, errors);
+        var root = new SettingsReader(config.Root, errors);
+        var pipelineSection = root.Section("pipeline");
+        var settings = new ActorTrainSettings(
+            RunSettings.Read(root.Section("run")),
+            ModelSettings.Read(root.Section("model")),
+            DataSettings.Read(root.Section("data")),
+            PipelineSettings.Read(pipelineSection),
+            OptimizerSettings.Read(root.Section("optimizer")),
+            ModePlanEntry.ReadPlan(root),
+            PolicySettings.Read(root.Section("policy")),
+            DecoupledSettings.Read(root.Section("decoupled")),
+            AsyncSettings.Read(root.Section("async")),
+            IstSettings.Read(root.Section("ist")),
+            DpSettings.Read(root.Section("dp")),
+            ProfilingSettings.Read(root.Section("profiling")),
+            LoggingSettings.Read(root.Section("logging")));
+
+        // A micro-batch must hold at least one sample.
+        var (microBatches, batchSize) = (settings.Pipeline.MicroBatches, settings.Data.BatchSize);
+        if (batchSize >= 1 && microBatches > batchSize && pipelineSection.Value("micro-batches") is { } m)
+            pipelineSection.Report("micro-batches", $"an integer between 1 and data.batch-size ({batchSize})", m);
+
+        if (errors.Count > 0) throw new ConfigValidationException(errors);
+        return settings;
+    }
+}

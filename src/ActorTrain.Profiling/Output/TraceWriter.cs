@@ -1,0 +1,208 @@
+using System.Text.Json;
+using ActorTrain.Profiling.Analysis;
+using ActorTrain.Profiling.Recording;
+using ActorTrain.Training.Observability;
+
+namespace ActorTrain.Profiling.Output;
+
+/// <summary>
+/// Writes the Chrome trace event format (JSON object form), which Perfetto and chrome://tracing
+/// open: one process, one thread per stage, a complete event ("X") per span, flows ("s"/"t"/"f")
+/// along each micro-batch, global instants ("i") at mode switches and counters ("C") for loss and
+/// accuracy. Times are microseconds since the run's start.
+/// </summary>
+internal static class TraceWriter
+{
+    public const int ProcessId = 1;
+    public const string FlowCategory = "micro-batch";
+
+    public static void Write(string path, ProfileData data, ModeTimeline timeline, IReadOnlySet<string> pipelineModes)
+    {
+        // Spans come in the order threads finished them; by start time the file reads as a timeline.
+        var spans = data.Spans.OrderBy(s => s.StartTimestamp).ThenBy(s => s.Stage).ToArray();
+        var modes = Array.ConvertAll(spans, s => timeline.ModeAt(s.StartTimestamp));
+
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, JsonOutput.Options(indented: false));
+        json.WriteStartObject();
+        json.WriteString("displayTimeUnit", "ms");
+        json.WriteStartArray("traceEvents");
+        WriteMetadata(json, data);
+        for (int i = 0; i < spans.Length; i++)
+        {
+            WriteSpan(json, data, spans[i], modes[i]);
+        }
+
+        var chains = FlowChains.Build(spans, modes, pipelineModes);
+        for (int i = 0; i < chains.Count; i++)
+        {
+            WriteFlow(json, data, chains[i], id: i + 1);
+        }
+
+        WriteModeSwitches(json, data);
+        WriteCounters(json, data);
+        json.WriteEndArray();
+        WriteRun(json, data.FirstRun);
+        json.WriteEndObject();
+    }
+
+    private static void WriteMetadata(Utf8JsonWriter json, ProfileData data)
+    {
+        WriteName(json, "process_name", tid: null, "ActorTrain");
+        foreach (int stage in data.StageIds())
+        {
+            WriteName(json, "thread_name", stage, $"stage {stage}");
+            json.WriteStartObject();
+            json.WriteString("name", "thread_sort_index");
+            json.WriteString("ph", "M");
+            json.WriteNumber("pid", ProcessId);
+            json.WriteNumber("tid", stage);
+            json.WriteStartObject("args");
+            json.WriteNumber("sort_index", stage);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteName(Utf8JsonWriter json, string kind, int? tid, string name)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", kind);
+        json.WriteString("ph", "M");
+        json.WriteNumber("pid", ProcessId);
+        if (tid is { } thread)
+        {
+            json.WriteNumber("tid", thread);
+        }
+
+        json.WriteStartObject("args");
+        json.WriteString("name", name);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter json, ProfileData data, in Span span, string mode)
+    {
+        double start = JsonNumbers.Micros(data.Microseconds(span.StartTimestamp));
+        double end = JsonNumbers.Micros(data.Microseconds(span.EndTimestamp));
+        json.WriteStartObject();
+        json.WriteString("name", SpanLabels.Name(span));
+        json.WriteString("cat", SpanLabels.Category(span.Kind));
+        json.WriteString("ph", "X");
+        json.WriteNumber("ts", start);
+
+        // Rounded ends, not rounded durations: spans that touch still touch after rounding.
+        json.WriteNumber("dur", JsonNumbers.Micros(Math.Max(0, end - start)));
+        json.WriteNumber("pid", ProcessId);
+        json.WriteNumber("tid", span.Stage);
+        json.WriteStartObject("args");
+        json.WriteNumber("step", span.Step);
+        json.WriteNumber("micro-batch", span.MicroBatch);
+        json.WriteNumber("bytes", span.Bytes);
+        json.WriteString("mode", mode);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One flow per chain. Each flow event sits at the middle of its slice and binds to it as the
+    /// enclosing slice ("bp":"e"): the default for "t"/"f" is the next slice to start, which on a
+    /// busy stage is a different micro-batch.
+    /// </summary>
+    private static void WriteFlow(Utf8JsonWriter json, ProfileData data, Span[] chain, int id)
+    {
+        string name = $"step {chain[0].Step} mb {chain[0].MicroBatch}";
+        for (int i = 0; i < chain.Length; i++)
+        {
+            var span = chain[i];
+            long middle = span.StartTimestamp + (span.EndTimestamp - span.StartTimestamp) / 2;
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteString("cat", FlowCategory);
+            json.WriteString("ph", i == 0 ? "s" : i == chain.Length - 1 ? "f" : "t");
+            json.WriteNumber("id", id);
+            json.WriteNumber("ts", JsonNumbers.Micros(data.Microseconds(middle)));
+            json.WriteNumber("pid", ProcessId);
+            json.WriteNumber("tid", span.Stage);
+            if (i > 0)
+            {
+                json.WriteString("bp", "e");
+            }
+
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteModeSwitches(Utf8JsonWriter json, ProfileData data)
+    {
+        foreach (var change in data.Switches.OrderBy(s => s.Timestamp))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", ModeSwitchLabel.Of(change));
+            json.WriteString("cat", "mode-switch");
+            json.WriteString("ph", "i");
+            json.WriteString("s", "g");
+            json.WriteNumber("ts", JsonNumbers.Micros(data.Microseconds(change.Timestamp)));
+            json.WriteNumber("pid", ProcessId);
+            json.WriteNumber("tid", 0);
+            json.WriteStartObject("args");
+            json.WriteNumber("step", change.Step);
+            json.WriteNumber("epoch", change.Epoch);
+            json.WriteString("from", change.From);
+            json.WriteString("to", change.To);
+            json.WriteString("reason", change.Reason);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteCounters(Utf8JsonWriter json, ProfileData data)
+    {
+        foreach (var step in data.Steps)
+        {
+            WriteCounter(json, data, "loss", step.Timestamp, "loss", step.Loss);
+        }
+
+        foreach (var evaluation in data.Evaluations)
+        {
+            WriteCounter(json, data, "test accuracy", evaluation.Timestamp, "accuracy", evaluation.Accuracy);
+            WriteCounter(json, data, "test loss", evaluation.Timestamp, "loss", evaluation.Loss);
+        }
+    }
+
+    private static void WriteCounter(Utf8JsonWriter json, ProfileData data, string name, long timestamp, string series, double value)
+    {
+        // A counter with no value draws nothing; NaN would make the file invalid JSON.
+        if (!double.IsFinite(value))
+        {
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("ph", "C");
+        json.WriteNumber("ts", JsonNumbers.Micros(data.Microseconds(timestamp)));
+        json.WriteNumber("pid", ProcessId);
+        json.WriteStartObject("args");
+        json.WriteNumber(series, value);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRun(Utf8JsonWriter json, RunInfo? run)
+    {
+        if (run is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject("otherData");
+        json.WriteString("mode", run.Mode);
+        json.WriteString("schedule", run.Schedule);
+        json.WriteNumber("stages", run.Stages);
+        json.WriteNumber("micro-batches", run.MicroBatches);
+        json.WriteNumber("batch-size", run.BatchSize);
+        json.WriteNumberOrNull("theoretical-bubble-share", run.TheoreticalBubbleShare);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,167 @@
+using ActorTrain.Profiling.Analysis;
+using ActorTrain.Profiling.Output;
+using ActorTrain.Profiling.Recording;
+using ActorTrain.Training.Observability;
+
+namespace ActorTrain.Profiling;
+
+/// <summary>
+/// Records a run through <see cref="ITrainingObserver"/> and writes trace.json (Chrome/Perfetto),
+/// summary.json and report.html. Stage threads call it concurrently: a span costs one short lock
+/// and a 48-byte copy into a chunk, and writing works on a snapshot, so it may happen while the run goes on.
+/// </summary>
+public sealed class Profiler : ITrainingObserver
+{
+    public const string TraceFileName = "trace.json";
+    public const string SummaryFileName = "summary.json";
+    public const string ReportFileName = "report.html";
+
+    private readonly TimeProvider time;
+    private readonly ProfilerOptions options;
+    private readonly SpanStore spans = new();
+    private readonly Lock gate = new();
+    private readonly List<RunInfo> runs = [];
+    private readonly List<StepMetrics> steps = [];
+    private readonly List<EvaluationMetrics> evaluations = [];
+    private readonly List<ModeSwitch> switches = [];
+    private readonly List<MemoryReading> memory = [];
+    private long earliest = long.MaxValue;
+    private long latest = long.MinValue;
+    private long? finishedAt;
+    private bool? succeeded;
+
+    /// <param name="timeProvider">The run's clock: span timestamps are its <see cref="TimeProvider.GetTimestamp"/> ticks.</param>
+    public Profiler(TimeProvider timeProvider, ProfilerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        options ??= new ProfilerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TimelineSteps, 1, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.PipelineModes, nameof(options));
+        time = timeProvider;
+        this.options = options;
+    }
+
+    /// <summary>How many spans have been recorded so far.</summary>
+    public int SpanCount => spans.Count;
+
+    public void OnRunStarted(RunInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        lock (gate)
+        {
+            runs.Add(info);
+            Observe(info.Timestamp);
+        }
+    }
+
+    public void OnSpan(in Span span)
+    {
+        // Only the store's lock: the run's extent over spans is taken when writing, not per span.
+        spans.Add(span);
+    }
+
+    public void OnStageMemory(int stage, long peakBytes)
+    {
+        // The contract carries no time; stamping the call lets the summary give peaks to a mode.
+        long now = time.GetTimestamp();
+        lock (gate)
+        {
+            memory.Add(new MemoryReading(stage, peakBytes, now));
+        }
+    }
+
+    public void OnStep(StepMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        lock (gate)
+        {
+            steps.Add(metrics);
+            Observe(metrics.Timestamp);
+        }
+    }
+
+    public void OnEvaluation(EvaluationMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        lock (gate)
+        {
+            evaluations.Add(metrics);
+            Observe(metrics.Timestamp);
+        }
+    }
+
+    public void OnModeSwitch(ModeSwitch change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (gate)
+        {
+            switches.Add(change);
+            Observe(change.Timestamp);
+        }
+    }
+
+    /// <summary>Marks the end of the run and, if <see cref="ProfilerOptions.OutputDirectory"/> is set, writes the outputs there.</summary>
+    public void OnRunFinished(bool succeeded, long timestamp)
+    {
+        lock (gate)
+        {
+            this.succeeded = succeeded;
+            finishedAt = timestamp;
+            Observe(timestamp);
+        }
+
+        if (options.OutputDirectory is { } directory)
+        {
+            WriteTo(directory);
+        }
+    }
+
+    /// <summary>Writes trace.json, summary.json and report.html into <paramref name="directory"/>, creating it if needed.</summary>
+    public void WriteTo(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        var data = Snapshot();
+        var timeline = ModeTimeline.From(data);
+        var summary = SummaryCalculator.Compute(data, timeline);
+        TraceWriter.Write(Path.Combine(directory, TraceFileName), data, timeline, options.PipelineModes);
+        SummaryWriter.Write(Path.Combine(directory, SummaryFileName), summary, data);
+        ReportWriter.Write(Path.Combine(directory, ReportFileName), summary, data, timeline, options.TimelineSteps);
+    }
+
+    internal ProfileData Snapshot()
+    {
+        var recorded = spans.ToArray();
+        lock (gate)
+        {
+            // The run starts when it says so, unless a span (a dry run) came earlier; times before
+            // the start would be negative in the trace.
+            long first = Math.Min(earliest, recorded.Length > 0 ? recorded.Min(s => s.StartTimestamp) : long.MaxValue);
+            long last = Math.Max(latest, recorded.Length > 0 ? recorded.Max(s => s.EndTimestamp) : long.MinValue);
+            long start = runs.Count > 0 ? Math.Min(runs[0].Timestamp, first) : first;
+            long end = Math.Max(finishedAt ?? last, last);
+            if (start == long.MaxValue)
+            {
+                start = end = time.GetTimestamp();
+            }
+
+            return new ProfileData(
+                runs.ToArray(),
+                recorded,
+                steps.ToArray(),
+                evaluations.ToArray(),
+                switches.ToArray(),
+                memory.ToArray(),
+                start,
+                end,
+                finishedAt is null ? null : succeeded,
+                time.TimestampFrequency);
+        }
+    }
+
+    private void Observe(long timestamp)
+    {
+        earliest = Math.Min(earliest, timestamp);
+        latest = Math.Max(latest, timestamp);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace ActorTrain.Training.Checkpoints;
+
+/// <summary>
+/// Layout of a run's checkpoints: RUN/checkpoints/step-000120/{stage-0.safetensors, ..., manifest.json}.
+/// Each save goes into a new directory and only the newest <see cref="Keep"/> complete ones are kept.
+/// </summary>
+public static class CheckpointDirectory
+{
+    public const int Keep = 2;
+
+    public static string ForStep(string runDirectory, long step) =>
+        Path.Combine(runDirectory, "checkpoints", "step-" + step.ToString("D6", CultureInfo.InvariantCulture));
+
+    public static string StageFile(int stage) => $"stage-{stage}.safetensors";
+
+    /// <summary>
+    /// Resolves what a user passed to --resume: a checkpoint directory itself, or a run directory (its newest
+    /// complete checkpoint).
+    /// </summary>
+    public static string Resolve(string path)
+    {
+        if (File.Exists(Path.Combine(path, CheckpointManifest.FileName))) return path;
+        var newest = Complete(path).LastOrDefault();
+        return newest ?? throw new CheckpointException(
+            $"--resume {path}: no complete checkpoint there (expected {CheckpointManifest.FileName} in it or in {Path.Combine(path, "checkpoints", "step-*")})");
+    }
+
+    /// <summary>Removes all but the newest <see cref="Keep"/> complete checkpoints, and any interrupted saves older than them.</summary>
+    public static void Prune(string runDirectory)
+    {
+        var complete = Complete(runDirectory).ToList();
+        if (complete.Count <= Keep) return;
+        var oldestKept = complete[^Keep];
+        foreach (var dir in All(runDirectory).Where(d => string.CompareOrdinal(d, oldestKept) < 0))
+            Directory.Delete(dir, recursive: true);
+    }
+
+    private static IEnumerable<string> Complete(string runDirectory) =>
+        All(runDirectory).Where(d => File.Exists(Path.Combine(d, CheckpointManifest.FileName)));
+
+    private static IEnumerable<string> All(string runDirectory)
+    {
+        var root = Path.Combine(runDirectory, "checkpoints");
+        return Directory.Exists(root) ? Directory.GetDirectories(root, "step-*").Order(StringComparer.Ordinal) : [];
+    }
+}

@@ -1,0 +1,14 @@
+namespace ActorTrain.Training.Observability;
+
+/// <summary>What a stage was doing during a <see cref="Span"/>.</summary>
+public enum SpanKind
+{
+    Forward,
+    Backward,
+    OptimizerStep,
+    /// <summary>Blocked waiting for a neighbour's activation or gradient (the pipeline bubble).</summary>
+    Wait,
+    Send,
+    Receive,
+    Evaluate,
+}

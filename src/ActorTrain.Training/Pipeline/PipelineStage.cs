@@ -1,0 +1,157 @@
+using ActorTrain.Torch;
+using ActorTrain.Torch.NN;
+using ActorTrain.Torch.Optim;
+using ActorTrain.Training.Pipeline.Messages;
+
+namespace ActorTrain.Training.Pipeline;
+
+/// <summary>
+/// The compute half of a pipeline stage, free of messaging: runs its layers forward for a micro-batch and keeps
+/// what backward needs, runs backward from the next stage's gradient, and steps its optimizer after the flush.
+/// Everything happens on the caller's thread (the stage actor's pinned thread): autograd's grad mode is per thread.
+/// </summary>
+public sealed class PipelineStage : IDisposable
+{
+    private readonly Dictionary<int, Stash> _stash = new();
+    private readonly long[] _inputSampleShape;
+
+    /// <param name="blocks">This stage's blocks; <paramref name="firstBlock"/> is the first one's index in the whole model,
+    /// so parameter names ("3.0.weight") stay the same however the model is cut.</param>
+    public PipelineStage(int index, int count, IReadOnlyList<Sequential> blocks, int firstBlock, Optimizer optimizer, Device device, long[] inputSampleShape)
+    {
+        Index = index;
+        Count = count;
+        FirstBlock = firstBlock;
+        Layers = new Sequential(blocks.Select((b, i) => new KeyValuePair<string, Module>((firstBlock + i).ToString(System.Globalization.CultureInfo.InvariantCulture), b)));
+        Optimizer = optimizer;
+        Device = device;
+        _inputSampleShape = inputSampleShape;
+        ParameterCount = Layers.ParameterCount();
+        // Parameters, their gradients and the optimizer's per-parameter state (momentum: one slot; Adam: two).
+        StaticBytes = ParameterCount * sizeof(float) * (2 + (optimizer is Adam ? 2 : 1));
+    }
+
+    public int Index { get; }
+    public int FirstBlock { get; }
+    public int BlockCount => Layers.Count;
+    public long ParameterCount { get; }
+
+    /// <summary>Bytes held for the whole run whatever the schedule: parameters, gradients, optimizer state.</summary>
+    public long StaticBytes { get; }
+    public int Count { get; }
+    public bool IsFirst => Index == 0;
+    public bool IsLast => Index == Count - 1;
+    public Sequential Layers { get; }
+    public Optimizer Optimizer { get; }
+    public Device Device { get; }
+
+    /// <summary>Micro-batches whose forward ran and whose backward has not yet.</summary>
+    public int InFlight => _stash.Count;
+
+    /// <summary>Bytes of stashed stage inputs and outputs right now (the activations this stage keeps alive).</summary>
+    public long StashedBytes => _stash.Values.Sum(s => s.Input.NBytes + s.Output.NBytes);
+
+    /// <summary>
+    /// Checks an incoming activation against this stage's expected per-sample input shape, so a model whose stages do
+    /// not chain fails on the first micro-batch with both stages and both shapes named.
+    /// </summary>
+    public void CheckInput(TensorMeta meta, int fromStage)
+    {
+        var matches = meta.DType == ScalarType.Float32 && meta.Shape.Length == _inputSampleShape.Length + 1 &&
+                      meta.Shape.AsSpan(1).SequenceEqual(_inputSampleShape);
+        if (!matches)
+            throw new StageShapeException(
+                $"stage {Index} expects input [batch, {string.Join(", ", _inputSampleShape)}] Float32 but " +
+                (fromStage < 0 ? "the data loader" : $"stage {fromStage}") + $" sent {meta}");
+    }
+
+    /// <summary>Forward for one micro-batch; returns the detached output to send on (owned by the caller).</summary>
+    public Tensor Forward(int microBatch, Tensor input)
+    {
+        var x = Prepare(input);
+        var y = Layers.Forward(x);
+        _stash.Add(microBatch, new Stash(x, y));
+        return y.Detach();
+    }
+
+    /// <summary>
+    /// Last stage: forward and loss for one micro-batch, weighted by its share of the mini-batch so that the gradients
+    /// accumulated over all micro-batches equal those of the whole mini-batch. Returns (loss sum, correct predictions).
+    /// </summary>
+    public (double LossSum, int Correct) ForwardLoss(int microBatch, Tensor input, Tensor labels, int batchSize)
+    {
+        var x = Prepare(input);
+        using var logits = Layers.Forward(x);
+        var count = labels.Size(0);
+        using var mean = Functional.CrossEntropy(logits, labels);
+        var weighted = mean.Mul((double)count / batchSize);
+        _stash.Add(microBatch, new Stash(x, weighted));
+        return (mean.ToScalarDouble() * count, Scoring.Correct(logits, labels));
+    }
+
+    /// <summary>
+    /// Backward for one micro-batch. <paramref name="gradOutput"/> is the next stage's gradient (null on the last
+    /// stage, whose stashed output is the loss). Returns the gradient to send to the previous stage, or null on the first.
+    /// </summary>
+    public Tensor? Backward(int microBatch, Tensor? gradOutput)
+    {
+        if (!_stash.Remove(microBatch, out var stash))
+            throw new InvalidOperationException($"stage {Index}: backward for micro-batch {microBatch} without its forward");
+        try
+        {
+            if (gradOutput is null) stash.Output.Backward();
+            else stash.Output.Backward(gradOutput);
+            return IsFirst ? null : stash.Input.Grad ?? throw new InvalidOperationException($"stage {Index}: input gradient missing");
+        }
+        finally
+        {
+            stash.Dispose();
+        }
+    }
+
+    /// <summary>Applies the accumulated gradients (after the flush) and clears them for the next mini-batch.</summary>
+    public void Step()
+    {
+        Optimizer.Step();
+        Optimizer.ZeroGrad();
+    }
+
+    /// <summary>Inference for one batch: no autograd, nothing stashed.</summary>
+    public Tensor Infer(Tensor input)
+    {
+        using var _ = Torch.Torch.NoGrad();
+        using var x = input.Device == Device ? input.Alias() : input.To(Device);
+        return Layers.Forward(x);
+    }
+
+    /// <summary>Drops every stashed micro-batch (a failed or abandoned step).</summary>
+    public void DiscardInFlight()
+    {
+        foreach (var s in _stash.Values) s.Dispose();
+        _stash.Clear();
+    }
+
+    public void Dispose()
+    {
+        DiscardInFlight();
+        Optimizer.Dispose();
+        Layers.Dispose();
+    }
+
+    private Tensor Prepare(Tensor input)
+    {
+        var x = input.Device == Device ? input.Alias() : input.To(Device);
+        // The first stage needs no gradient for its input (the data); later stages send this gradient back.
+        if (!IsFirst) x.RequiresGrad = true;
+        return x;
+    }
+
+    private readonly record struct Stash(Tensor Input, Tensor Output) : IDisposable
+    {
+        public void Dispose()
+        {
+            Input.Dispose();
+            Output.Dispose();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Partitioning;
+using ActorTrain.Training.Runs;
+
+namespace ActorTrain.Training.Pipeline;
+
+/// <summary>Chooses the stage boundaries for a model: by explicit balance, by parameter count, or by profiled time.</summary>
+public static class StagePlanner
+{
+    public const string Balance = "balance";
+    public const string Parameters = "parameters";
+    public const string Profiled = "profiled";
+
+    /// <summary>Costs per block without measuring: parameters and the bytes a cut after the block would send per mini-batch.</summary>
+    public static IReadOnlyList<LayerCost> StaticCosts(ModelSpec spec, int batchSize) =>
+        spec.Blocks.Select(b => new LayerCost(b.Describe(), b.Parameters, 0, 0, (long)batchSize * b.OutputFeatures * sizeof(float))).ToList();
+
+    public static Partition Plan(ModelSpec spec, PipelineOptions pipeline, int batchSize)
+    {
+        if (pipeline.Stages > spec.Blocks.Count)
+            throw new ArgumentException(
+                $"pipeline.stages = {pipeline.Stages} but model '{spec.Name}' has only {spec.Blocks.Count} blocks (weight layers) to place");
+        return pipeline.Partition switch
+        {
+            Balance => Partitioner.ByBalance(StaticCosts(spec, batchSize), pipeline.Stages,
+                pipeline.Balance is { Count: > 0 } b ? b : throw new ArgumentException("pipeline.partition = balance needs pipeline.balance, e.g. [3, 3]")),
+            Parameters => Partitioner.ByParameters(StaticCosts(spec, batchSize), pipeline.Stages),
+            // In one process a boundary hands over a reference, so transfers cost nothing here.
+            Profiled => Partitioner.ByProfile(BlockProfiler.Measure(spec, batchSize, pipeline.MicroBatches), pipeline.Stages, LinkCost.Ignored),
+            _ => throw new ArgumentException($"pipeline.partition = {pipeline.Partition}: expected balance, parameters or profiled"),
+        };
+    }
+}

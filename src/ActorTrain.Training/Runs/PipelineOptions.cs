@@ -1,0 +1,17 @@
+using ActorTrain.Torch;
+
+namespace ActorTrain.Training.Runs;
+
+/// <summary>How the model is cut into stages and how micro-batches flow through them.</summary>
+public sealed record PipelineOptions(
+    int Stages = 2,
+    string Partition = "parameters",
+    IReadOnlyList<int>? Balance = null,
+    int MicroBatches = 4,
+    string Schedule = "1f1b",
+    IReadOnlyList<Device>? Devices = null,
+    int ThreadsPerStage = 1)
+{
+    public Device DeviceOf(int stage) =>
+        Devices is null || Devices.Count == 0 ? Device.Cpu : Devices[Devices.Count == 1 ? 0 : stage];
+}

@@ -1,0 +1,84 @@
+using ActorTrain.Actors;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
+using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Partitioning;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Schedules;
+using ActorTrain.Training.Supervision;
+using Serilog;
+
+namespace ActorTrain.Training.Runs;
+
+/// <summary>
+/// Runs one synchronous-pipeline training job in this process: plans the partition, builds the stages (or restores
+/// them from a checkpoint), starts an actor system with the supervisor, and waits for the result.
+/// </summary>
+public static class TrainingRun
+{
+    public static async Task<TrainingResult> RunAsync(
+        TrainingOptions options, Dataset dataset, ITrainingObserver observer, ILogger log,
+        TimeProvider? clock = null, CancellationToken cancellation = default)
+    {
+        clock ??= TimeProvider.System;
+        Torch.Torch.SetThreads(Math.Max(1, options.Pipeline.ThreadsPerStage));
+
+        var (partition, start, resumeDir) = Plan(options, log);
+        foreach (var line in PartitionFormatter.Format(partition)) log.Information("{PartitionLine}", line);
+
+        var stages = StageFactory.Create(options.Model, partition.Balance, options);
+        if (resumeDir is not null)
+            foreach (var stage in stages) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage);
+
+        var train = new BatchLoader(dataset.Train, dataset.Normalization,
+            new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
+        var test = new BatchLoader(dataset.Test, dataset.Normalization,
+            new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
+
+        observer.OnRunStarted(new RunInfo(options.Mode, options.Pipeline.Schedule, stages.Count, options.Pipeline.MicroBatches, options.BatchSize,
+            PipelineTheory.TheoreticalBubbleShare(stages.Count, options.Pipeline.MicroBatches),
+            stages.Select(s => new StageInfo(s.Index, Describe(partition, s.Index), s.ParameterCount, s.Device.ToString(), options.Pipeline.ThreadsPerStage)).ToList(),
+            clock.GetTimestamp()));
+
+        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var succeeded = false;
+        await using var system = ActorSystem.Create("actortrain", new ActorSystemOptions { TimeProvider = clock, Logger = log });
+        try
+        {
+            var supervisor = system.ActorOf(Props.Create(() =>
+                new PipelineSupervisor(options, stages, train, test, start, observer, clock, log, done)), "supervisor");
+            await using var _ = cancellation.Register(() => supervisor.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
+            var result = await done.Task.ConfigureAwait(false);
+            succeeded = true;
+            return result;
+        }
+        finally
+        {
+            observer.OnRunFinished(succeeded, clock.GetTimestamp());
+        }
+    }
+
+    private static (Partition Partition, RunPosition Start, string? ResumeDir) Plan(TrainingOptions options, ILogger log)
+    {
+        if (options.ResumeFrom is null)
+            return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize), RunPosition.Start, null);
+
+        var dir = CheckpointDirectory.Resolve(options.ResumeFrom);
+        var manifest = CheckpointManifest.Read(dir);
+        if (manifest.Model != options.Model.Name)
+            throw new CheckpointException($"{dir} holds model '{manifest.Model}' but the configuration trains '{options.Model.Name}'");
+        if (manifest.Seed != options.Seed)
+            log.Warning("Resuming a checkpoint written with seed {Saved} under seed {Now}: the data order will differ", manifest.Seed, options.Seed);
+        log.Information("Resuming from {Directory}: step {Step}, epoch {Epoch}, batch {Batch}", dir, manifest.Step, manifest.Epoch + 1, manifest.Batch);
+        // Resume with the saved cut: stage files hold exactly those blocks.
+        var partition = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), manifest.Balance.Length, manifest.Balance);
+        return (partition, new RunPosition(manifest.Epoch, manifest.Batch, manifest.Step), dir);
+    }
+
+    private static string Describe(Partition partition, int stage)
+    {
+        var range = partition.Stages[stage].Range;
+        return range.LayerCount == 1 ? $"block {range.FirstLayer}" : $"blocks {range.FirstLayer}-{range.LastLayer}";
+    }
+}

@@ -1,0 +1,186 @@
+using ActorTrain.Actors;
+using ActorTrain.Data.Loading;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Pipeline.Messages;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Schedules;
+using Serilog;
+
+namespace ActorTrain.Training.Supervision;
+
+/// <summary>
+/// Owns a synchronous pipeline run: creates the stage actors (pinned threads), feeds mini-batches, keeps up to
+/// <see cref="StepWindow"/> of them queued so the first stage never idles between steps, evaluates after each epoch,
+/// checkpoints at drained step boundaries, and fails the whole run cleanly on the first stage failure.
+/// </summary>
+internal sealed partial class PipelineSupervisor : ReceiveActor
+{
+    private const int StepWindow = 2;
+    private const int EvaluationWindow = 4;
+
+    private readonly TrainingOptions _options;
+    private readonly IReadOnlyList<PipelineStage> _stages;
+    private readonly BatchLoader _train;
+    private readonly BatchLoader _test;
+    private readonly ITrainingObserver _observer;
+    private readonly TimeProvider _clock;
+    private readonly TaskCompletionSource<TrainingResult> _done;
+    private readonly ILogger _log;
+    private readonly IPipelineSchedule _schedule;
+    private readonly Batch _batch;
+    private readonly List<IActorRef> _actors = new();
+    private readonly Dictionary<long, (int Reported, int Samples)> _pendingSteps = new();
+    private readonly long _startTimestamp;
+    private readonly long[] _inputShape;
+
+    private RunPosition _position;
+    private long _nextStep;
+    private long _samples;
+    private double _lastLoss = double.NaN;
+    private double? _testAccuracy, _testLoss;
+    private bool _checkpointDue;
+    private bool _finished;
+
+    public PipelineSupervisor(
+        TrainingOptions options,
+        IReadOnlyList<PipelineStage> stages,
+        BatchLoader train,
+        BatchLoader test,
+        RunPosition start,
+        ITrainingObserver observer,
+        TimeProvider clock,
+        ILogger log,
+        TaskCompletionSource<TrainingResult> done)
+    {
+        (_options, _stages, _train, _test, _position, _observer, _clock, _log, _done) =
+            (options, stages, train, test, start, observer, clock, log, done);
+        _schedule = ScheduleFactory.Create(options.Pipeline.Schedule);
+        _batch = train.CreateBatch();
+        _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();
+        _nextStep = start.Step;
+        _startTimestamp = clock.GetTimestamp();
+
+        Receive<StepCompleted>(OnStepCompleted);
+        Receive<EvaluationResult>(OnEvaluationResult);
+        Receive<StageSaved>(OnStageSaved);
+        Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
+        Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        // A stage failure ends the run (restart-and-resume belongs to fault injection): stop the child and
+        // tell ourselves, so the failure is handled in order with the other messages.
+        new OneForOneStrategy(0, TimeSpan.Zero, ex =>
+        {
+            Self.Tell(new StageFailed("stage", ex));
+            return Directive.Stop;
+        });
+
+    protected override void PreStart()
+    {
+        var threads = Math.Max(1, _options.Pipeline.ThreadsPerStage);
+        for (var k = 0; k < _stages.Count; k++)
+        {
+            var stage = _stages[k];
+            var props = Props.Create(() => new StageActor(stage, _schedule, _observer, _clock)).WithDispatcher(Dispatchers.Pinned);
+            var actor = Context.ActorOf(props, $"stage-{k}");
+            Context.Watch(actor);
+            _actors.Add(actor);
+        }
+        for (var k = 0; k < _actors.Count; k++)
+            _actors[k].Tell(new WireStage(k > 0 ? _actors[k - 1] : null, k < _actors.Count - 1 ? _actors[k + 1] : null, Self), Self);
+        _log.Information("Pipeline of {Stages} stages, schedule {Schedule}, {MicroBatches} micro-batches, {Threads} thread(s) per stage",
+            _stages.Count, _schedule.Name, _options.Pipeline.MicroBatches, threads);
+        StartDryRun();
+    }
+
+    private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
+
+    /// <summary>Dispatches mini-batches while the window has room; ends the epoch once the last one is back.</summary>
+    private void Pump()
+    {
+        if (!_dryRunDone) return;
+        while (!_finished && !_checkpointDue && _pendingSteps.Count < StepWindow &&
+               _position.Batch < _train.BatchesPerEpoch && !StepLimitReached)
+            Dispatch();
+
+        if (_pendingSteps.Count > 0 || _finished) return;
+        if (_checkpointDue)
+        {
+            SaveCheckpoint(final: false);
+            return;
+        }
+        if (_position.Batch >= _train.BatchesPerEpoch || StepLimitReached) EndEpoch();
+    }
+
+    private void Dispatch()
+    {
+        _train.Fill(_position.Epoch, _position.Batch, _batch);
+        var step = _nextStep++;
+        var micro = MicroBatching.Split(_batch, _inputShape, _options.Pipeline.MicroBatches);
+        for (var k = 0; k < _actors.Count; k++)
+        {
+            var first = k == 0;
+            var last = k == _actors.Count - 1;
+            _actors[k].Tell(new RunStep(step, micro.Count, _batch.Count,
+                first ? micro.Inputs() : null, last ? micro.Labels() : null), Self);
+        }
+        micro.Dispose();
+        _pendingSteps[step] = (0, _batch.Count);
+        _samples += _batch.Count;
+        _position = _position with { Batch = _position.Batch + 1 };
+    }
+
+    private void OnStepCompleted(StepCompleted done)
+    {
+        var (reported, samples) = _pendingSteps[done.Step];
+        if (done.Loss is { } loss)
+        {
+            _lastLoss = loss;
+            _observer.OnStep(new StepMetrics(_options.Mode, _position.Epoch, done.Step, loss, samples, _clock.GetTimestamp()));
+        }
+        _pendingSteps[done.Step] = (++reported, samples);
+        if (reported < _actors.Count) return;
+        _pendingSteps.Remove(done.Step);
+        _position = _position with { Step = _position.Step + 1 };
+        if (_options.CheckpointEvery > 0 && _position.Step % _options.CheckpointEvery == 0 && _options.RunDirectory is not null)
+            _checkpointDue = true;
+        Pump();
+    }
+
+    private void EndEpoch()
+    {
+        if (_options.EvaluateEachEpoch) StartEvaluation();
+        else NextEpoch();
+    }
+
+    private void NextEpoch()
+    {
+        _position = _position with { Epoch = _position.Epoch + 1, Batch = 0 };
+        if (_position.Epoch >= _options.Epochs || StepLimitReached)
+        {
+            if (_options.RunDirectory is not null) SaveCheckpoint(final: true);
+            else Finish();
+            return;
+        }
+        Pump();
+    }
+
+    private void Fail(Exception reason, string where)
+    {
+        if (_finished) return;
+        _finished = true;
+        _log.Error(reason, "Training failed in {Where}; stopping every stage", where);
+        _done.TrySetException(reason);
+        Context.Stop(Self);
+    }
+
+    private void Finish()
+    {
+        _finished = true;
+        var elapsed = _clock.GetElapsedTime(_startTimestamp);
+        _done.TrySetResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss, elapsed, _lastCheckpoint));
+        Context.Stop(Self);
+    }
+}

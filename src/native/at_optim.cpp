@@ -1,0 +1,51 @@
+// Fused optimizer updates: one call per parameter, in place, outside autograd. The arithmetic
+// follows torch.optim.SGD and torch.optim.Adam (PyTorch 1.13, single-tensor path) step for step,
+// so a C# run matches a PyTorch run with the same hyper-parameters.
+#include "at_common.h"
+
+// SGD with momentum, dampening, weight decay and Nesterov. `*buffer` is the momentum buffer: when
+// null (first step) it is created from the gradient and handed back. A parameter without a gradient
+// is left alone and *applied is 0.
+AT_API at_sgd_step(TensorH param, TensorH* buffer, double lr, double momentum, double dampening,
+                   double weight_decay, int nesterov, int* applied) {
+  AT_GUARD(
+    at::NoGradGuard no_grad;
+    *applied = 0;
+    const auto& grad = param->grad();
+    if (!grad.defined()) return 0;
+    at::Tensor d_p = weight_decay != 0 ? grad.add(*param, weight_decay) : grad;
+    if (momentum != 0) {
+      if (*buffer == nullptr) {
+        *buffer = atshim::new_tensor(d_p.clone().detach());
+      } else {
+        (*buffer)->mul_(momentum).add_(d_p, 1 - dampening);
+      }
+      d_p = nesterov ? d_p.add(**buffer, momentum) : **buffer;
+    }
+    param->add_(d_p, -lr);
+    *applied = 1);
+}
+
+// Adam with bias correction. `step` is this parameter's step count including the current step.
+// `*exp_avg` and `*exp_avg_sq` are created as zeros when null and handed back.
+AT_API at_adam_step(TensorH param, TensorH* exp_avg, TensorH* exp_avg_sq, int64_t step, double lr, double beta1,
+                    double beta2, double eps, double weight_decay, int* applied) {
+  AT_GUARD(
+    at::NoGradGuard no_grad;
+    *applied = 0;
+    const auto& grad_ref = param->grad();
+    if (!grad_ref.defined()) return 0;
+    at::Tensor grad = weight_decay != 0 ? grad_ref.add(*param, weight_decay) : grad_ref;
+    if (*exp_avg == nullptr) *exp_avg = atshim::new_tensor(at::zeros_like(*param, at::MemoryFormat::Preserve));
+    if (*exp_avg_sq == nullptr) *exp_avg_sq = atshim::new_tensor(at::zeros_like(*param, at::MemoryFormat::Preserve));
+    auto& m = **exp_avg;
+    auto& v = **exp_avg_sq;
+    m.mul_(beta1).add_(grad, 1 - beta1);
+    v.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+    const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(step));
+    const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(step));
+    const double step_size = lr / bias_correction1;
+    auto denom = (v.sqrt() / std::sqrt(bias_correction2)).add_(eps);
+    param->addcdiv_(m, denom, -step_size);
+    *applied = 1);
+}

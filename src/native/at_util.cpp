@@ -1,0 +1,40 @@
+// Process and thread settings: seeds, generators, intra-op threads, version, CUDA availability.
+#include "at_common.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+#include <cstring>
+
+// Seeds the default generators (CPU, and every CUDA device when present), as torch.manual_seed.
+AT_API at_manual_seed(int64_t seed) { AT_GUARD(torch::manual_seed(static_cast<uint64_t>(seed))); }
+
+// Sets the intra-op thread pool size. Process-global in libtorch: it affects every thread.
+AT_API at_set_num_threads(int n) { AT_GUARD(at::set_num_threads(n)); }
+
+AT_API at_get_num_threads(int* out) { AT_GUARD(*out = at::get_num_threads()); }
+
+// Writes "major.minor.patch" of the libtorch this shim was compiled against (malloc'd).
+AT_API at_version(char** out) {
+  AT_GUARD(
+    std::string v = std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." +
+                    std::to_string(TORCH_VERSION_PATCH);
+    *out = static_cast<char*>(std::malloc(v.size() + 1));
+    std::memcpy(*out, v.c_str(), v.size() + 1));
+}
+
+AT_API at_cuda_is_available(int* out) { AT_GUARD(*out = torch::cuda::is_available() ? 1 : 0); }
+
+AT_API at_cuda_device_count(int* out) { AT_GUARD(*out = static_cast<int>(torch::cuda::device_count())); }
+
+// A private CPU random generator, so an actor's random draws do not depend on other threads.
+AT_API at_generator_new(int64_t seed, GeneratorH* out) {
+  AT_GUARD(*out = new at::Generator(at::detail::createCPUGenerator(static_cast<uint64_t>(seed))));
+}
+
+AT_API at_generator_seed(GeneratorH g, int64_t seed) {
+  AT_GUARD(
+    std::lock_guard<std::mutex> lock(g->mutex());
+    g->set_current_seed(static_cast<uint64_t>(seed)));
+}
+
+extern "C" __attribute__((visibility("default"))) void at_generator_free(GeneratorH g) { delete g; }

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using ActorTrain.Actors;
+using ActorTrain.TestKit;
+
+namespace ActorTrain.Actors.Tests.Dispatch;
+
+public sealed class MailboxObserverTests
+{
+    [Fact]
+    public void The_observer_sees_each_message_posted_dequeued_and_processed_with_its_duration()
+    {
+        var observer = new RecordingObserver();
+        using var system = ActorSystem.Create("observed", new ActorSystemOptions { MailboxObserver = observer });
+        var probe = new TestProbe(system);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var worker = system.ActorOf(Props.Create(() => new Worker(probe, gate.Task)), "worker");
+
+        worker.Tell("sync");
+        worker.Tell(1);
+        probe.ExpectMsg("sync done");
+        probe.ExpectMsg("async started");
+        Thread.SpinWait(1000);
+        gate.SetResult();
+        probe.ExpectMsg("async done");
+        worker.Tell("flush");
+        probe.ExpectMsg("sync done");
+
+        var events = observer.Events.Where(e => e.Path.Name == "worker").ToList();
+        Assert.Equal(
+            ["posted sync", "posted 1", "dequeued sync", "processed sync", "dequeued 1", "processed 1"],
+            events.Where(e => e.Message is not "flush").Select(e => $"{e.Kind} {e.Message}").Take(6).OrderBy(e => e.StartsWith("posted") ? 0 : 1));
+        Assert.All(events.Where(e => e.Kind == "processed"), e => Assert.True(e.Duration > TimeSpan.Zero));
+    }
+
+    private sealed record ObservedEvent(string Kind, ActorPath Path, object Message, TimeSpan Duration);
+
+    private sealed class RecordingObserver : IMailboxObserver
+    {
+        public ConcurrentQueue<ObservedEvent> Events { get; } = new();
+
+        public void OnPosted(ActorPath recipient, object message) => Events.Enqueue(new("posted", recipient, message, TimeSpan.Zero));
+
+        public void OnDequeued(ActorPath recipient, object message) => Events.Enqueue(new("dequeued", recipient, message, TimeSpan.Zero));
+
+        public void OnProcessed(ActorPath recipient, object message, TimeSpan duration) =>
+            Events.Enqueue(new("processed", recipient, message, duration));
+    }
+
+    private sealed class Worker : ReceiveActor
+    {
+        public Worker(IActorRef probe, Task gate)
+        {
+            Receive<string>(_ => probe.Tell("sync done"));
+            ReceiveAsync<int>(async _ =>
+            {
+                probe.Tell("async started");
+                await gate;
+                probe.Tell("async done");
+            });
+        }
+    }
+}

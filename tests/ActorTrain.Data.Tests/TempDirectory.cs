@@ -1,0 +1,16 @@
+namespace ActorTrain.Data.Tests;
+
+/// <summary>A fresh directory under the system temp folder, deleted with its content on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = Directory.CreateTempSubdirectory("actortrain-data-").FullName;
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

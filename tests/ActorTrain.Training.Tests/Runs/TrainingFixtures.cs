@@ -1,0 +1,56 @@
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Runs;
+using ActorTrain.Torch;
+using ActorTrain.Torch.Serialization;
+using ActorTrain.Training.Checkpoints;
+using Serilog;
+
+namespace ActorTrain.Training.Tests.Runs;
+
+/// <summary>Small seeded runs on synthetic data, and reading a finished run's weights back from its last checkpoint.</summary>
+internal static class TrainingFixtures
+{
+    public static readonly ILogger Log = new LoggerConfiguration().MinimumLevel.Warning().CreateLogger();
+
+    public static Dataset Synthetic(int train = 2560, int test = 512, int features = 784) => DatasetCatalog.Load(new DatasetRequest
+    {
+        Name = DatasetCatalog.Synthetic,
+        SyntheticTrainCount = train,
+        SyntheticTestCount = test,
+        SyntheticFeatures = features,
+        SyntheticSeed = 3,
+    });
+
+    public static TrainingOptions Options(Dataset data, string runDirectory, int stages, string schedule, int microBatches, long maxSteps) => new()
+    {
+        Model = ModelPresets.Build(new ModelSettings(ModelPreset.Mlp6, []), data.Rows, data.Columns, data.ClassCount),
+        Pipeline = new PipelineOptions(Stages: stages, MicroBatches: microBatches, Schedule: schedule),
+        Optimizer = new OptimizerOptions(LearningRate: 0.01),
+        Epochs = 10,
+        MaxSteps = maxSteps,
+        BatchSize = 128,
+        Seed = 11,
+        EvaluateEachEpoch = false,
+        RunDirectory = runDirectory,
+    };
+
+    /// <summary>Every "model." tensor of every stage file of the run's newest checkpoint, by global name.</summary>
+    public static Dictionary<string, float[]> FinalWeights(string runDirectory)
+    {
+        var dir = CheckpointDirectory.Resolve(runDirectory);
+        var weights = new Dictionary<string, float[]>();
+        foreach (var file in Directory.GetFiles(dir, "stage-*.safetensors"))
+        {
+            var (tensors, _) = Checkpoint.Load(file);
+            foreach (var (name, tensor) in tensors)
+            {
+                if (name.StartsWith("model.", StringComparison.Ordinal) && tensor.DType == ScalarType.Float32)
+                    weights[name] = tensor.ToArrayFloat();
+                tensor.Dispose();
+            }
+        }
+        return weights;
+    }
+}
