@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static readonly IReadOnlyList<ICommand> All =
     [
+        new ConfigCommand(),
+        new TrainCommand(),
         new BenchCommand(),
     ];
 }

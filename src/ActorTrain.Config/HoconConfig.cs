@@ -15,10 +15,10 @@ public sealed class HoconConfig
     public HoconObject Root { get; }
 
     /// <summary>True when the path exists and is not null (as in lightbend's hasPath).</summary>
-    public bool HasPath(string path) => TryGetValue(path) is { Type: not HoconValueType.Null };
+    public bool HasPath(string path) => Find(path) is { Type: not HoconValueType.Null };
 
     /// <summary>The value at the path, or null when some element of the path is missing.</summary>
-    public HoconValue? TryGetValue(string path)
+    public HoconValue? Find(string path)
     {
         HoconValue? value = Root;
         foreach (var key in HoconPath.Parse(path))
@@ -27,7 +27,7 @@ public sealed class HoconConfig
     }
 
     public HoconValue GetValue(string path) =>
-        TryGetValue(path) ?? throw new ConfigErrorException($"`{path}` is not set (expected a value there)");
+        Find(path) ?? throw new ConfigErrorException($"`{path}` is not set (expected a value there)");
 
     public string GetString(string path) =>
         Get(path, "a string", v => v is HoconScalar { Type: not HoconValueType.Null } s ? s.Text : null);
@@ -71,7 +71,7 @@ public sealed class HoconConfig
 
     private T Get<T>(string path, string expected, Func<HoconValue, T?> convert)
     {
-        var value = TryGetValue(path) ?? throw new ConfigErrorException($"`{path}` is not set (expected {expected})");
+        var value = Find(path) ?? throw new ConfigErrorException($"`{path}` is not set (expected {expected})");
         return convert(value) ?? throw new ConfigErrorException($"`{path}`: expected {expected}, found {value.Describe()}", value.Origin);
     }
 }

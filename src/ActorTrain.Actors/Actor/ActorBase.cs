@@ -55,8 +55,9 @@ public abstract class ActorBase
     protected virtual SupervisorStrategy? SupervisorStrategy() => null;
 
     /// <summary>
-    /// Called after this actor's supervisor strategy decided about a failed child (except on Escalate). The failing
-    /// message is not retried by the runtime; re-send <see cref="ActorFailed.Message"/> here to re-drive it.
+    /// Called once this actor's supervisor strategy has decided about a failed child (except on Escalate), before the
+    /// decision reaches the child. The failing message is not retried by the runtime; re-send
+    /// <see cref="ActorFailed.Message"/> here to re-drive it (it joins the back of the child's queue).
     /// </summary>
     protected virtual void OnChildFailure(ActorFailed failure)
     {

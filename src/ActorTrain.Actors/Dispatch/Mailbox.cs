@@ -51,8 +51,8 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
 
     private void Enqueue(object message, IActorRef? sender)
     {
+        _observer?.OnPosted(_cell.Path, message); // before the enqueue, so it always precedes OnDequeued
         _user.Enqueue(new Envelope(message, sender));
-        _observer?.OnPosted(_cell.Path, message);
         // The queue's enqueue is an interlocked operation, so this read cannot move before it: either the closing
         // thread sees the message when it drains, or this thread sees the close and drains it.
         if (_closed) DrainUserMessages();

@@ -70,7 +70,7 @@ internal sealed class DataBench : IBench
         report.Json["shuffled-vs-target-ratio"] = Math.Round(rows[0].Rate / TargetSamplesPerSecond, 2);
 
         report.Tables.Add(new BenchTable(
-            $"data loader: {dataset.Name}, {train.Count} x {train.FeatureCount}, batch {BatchSize}, {epochs} epoch(s)",
+            $"loader: {dataset.Name}, batch {BatchSize}, {epochs} epoch(s)",
             ["order", "samples/s", "ms/batch", "vs 1M/s target"],
             rows.Select(r => Row(r.Order, Number(r.Rate, "N0"), Number(BatchSize / r.Rate * 1000, "F4"), Number(r.Rate / TargetSamplesPerSecond, "F2") + "x")).ToList()));
         report.Notes.Add($"dataset loaded (decompressed and checked) in {loadMs:F0} ms");
@@ -143,7 +143,7 @@ internal sealed class DataBench : IBench
             report.Json["hocon-parse-ms"] = Math.Round(parseMs, 4);
             report.Json["hocon-bytes-per-s"] = Math.Round(bytes / parseMs * 1000);
             report.Tables.Add(new BenchTable(
-                $"HOCON reader: reference.conf, {bytes} bytes, parsed and resolved",
+                $"HOCON: reference.conf, {bytes} B",
                 ["parses", "ms/parse", "parses/s", "MB/s"],
                 [Row(Number(parses, "N0"), Number(parseMs, "F3"), Number(1000 / parseMs, "N0"), Number(bytes / parseMs / 1000, "F1"))]));
         }

@@ -33,6 +33,7 @@ internal static class SummaryWriter
         json.WriteEndArray();
         WriteSwitches(json, summary, data);
         WriteEvaluations(json, summary);
+        WriteMessages(json, data);
         json.WriteEndObject();
     }
 
@@ -161,6 +162,35 @@ internal static class SummaryWriter
                 json.WriteEndObject();
             }
 
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteMessages(Utf8JsonWriter json, ProfileData data)
+    {
+        json.WriteStartArray("messages");
+        foreach (var actor in data.Messages.GroupBy(m => m.Actor))
+        {
+            json.WriteStartObject();
+            json.WriteString("actor", actor.Key);
+            json.WriteNumber("posted", actor.Sum(m => m.Posted));
+            json.WriteNumber("processed", actor.Sum(m => m.Processed));
+            json.WriteNumberOrNull("processing-ms", actor.Sum(m => m.ProcessingMs));
+            json.WriteNumber("max-queued", actor.First().MaxQueued);
+            json.WriteStartArray("by-type");
+            foreach (var type in actor)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", type.Type);
+                json.WriteNumber("posted", type.Posted);
+                json.WriteNumber("processed", type.Processed);
+                json.WriteNumberOrNull("processing-ms", type.ProcessingMs);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -47,7 +47,9 @@ public abstract class Store : IDisposable
     public byte[] Get(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Check(NativeMethods.at_store_get(Handle, key, out var data, out var length), "get", key);
+        var status = NativeMethods.at_store_get(Handle, key, out var data, out var length);
+        if (status != 0)
+            throw DistributedException.FromStatus(status, $"{_description}: get '{key}' (waiting up to {Timeout.TotalMilliseconds:F0} ms)");
         try
         {
             var value = new byte[length];
@@ -84,7 +86,7 @@ public abstract class Store : IDisposable
     {
         var array = KeyArray(keys);
         var ms = Timeouts.ToMilliseconds(timeout, nameof(timeout));
-        Check(NativeMethods.at_store_wait(Handle, array, array.Length, ms), "wait for", array);
+        Check(NativeMethods.at_store_wait(Handle, array, array.Length, ms), $"wait up to {ms} ms for", array);
     }
 
     /// <summary>Removes the key; false when it was not there.</summary>

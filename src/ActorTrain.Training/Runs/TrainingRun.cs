@@ -24,12 +24,7 @@ public static class TrainingRun
         clock ??= TimeProvider.System;
         Torch.Torch.SetThreads(Math.Max(1, options.Pipeline.ThreadsPerStage));
 
-        var (partition, start, resumeDir) = Plan(options, log);
-        foreach (var line in PartitionFormatter.Format(partition)) log.Information("{PartitionLine}", line);
-
-        var stages = StageFactory.Create(options.Model, partition.Balance, options);
-        if (resumeDir is not null)
-            foreach (var stage in stages) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage);
+        var (partition, start, stages) = Setup(options, log);
 
         var train = new BatchLoader(dataset.Train, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
@@ -56,6 +51,26 @@ public static class TrainingRun
         finally
         {
             observer.OnRunFinished(succeeded, clock.GetTimestamp());
+        }
+    }
+
+    /// <summary>Everything before the first step; any failure here is a <see cref="TrainingSetupException"/> (bad input, exit code 2).</summary>
+    private static (Partition, RunPosition, IReadOnlyList<PipelineStage>) Setup(TrainingOptions options, ILogger log)
+    {
+        IReadOnlyList<PipelineStage> stages = [];
+        try
+        {
+            var (partition, start, resumeDir) = Plan(options, log);
+            foreach (var line in PartitionFormatter.Format(partition)) log.Information("{PartitionLine}", line);
+            stages = StageFactory.Create(options.Model, partition.Balance, options);
+            if (resumeDir is not null)
+                foreach (var stage in stages) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage);
+            return (partition, start, stages);
+        }
+        catch (Exception e) when (e is ArgumentException or CheckpointException or IOException or Torch.TorchException)
+        {
+            foreach (var stage in stages) stage.Dispose();
+            throw new TrainingSetupException(e.Message, e);
         }
     }
 

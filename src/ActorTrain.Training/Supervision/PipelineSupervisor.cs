@@ -69,13 +69,10 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>
-        // A stage failure ends the run (restart-and-resume belongs to fault injection): stop the child and
-        // tell ourselves, so the failure is handled in order with the other messages.
-        new OneForOneStrategy(0, TimeSpan.Zero, ex =>
-        {
-            Self.Tell(new StageFailed("stage", ex));
-            return Directive.Stop;
-        });
+        // A stage failure ends the run (restart-and-resume belongs to fault injection).
+        new OneForOneStrategy(_ => Directive.Stop);
+
+    protected override void OnChildFailure(ActorFailed failure) => Fail(failure.Cause, failure.Actor.Path.ToString());
 
     protected override void PreStart()
     {
@@ -157,7 +154,9 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
 
     private void NextEpoch()
     {
-        _position = _position with { Epoch = _position.Epoch + 1, Batch = 0 };
+        // A step limit can end the run mid-epoch: then the position stays where training stopped, so a checkpoint
+        // taken now resumes at the right batch.
+        if (_position.Batch >= _train.BatchesPerEpoch) _position = _position with { Epoch = _position.Epoch + 1, Batch = 0 };
         if (_position.Epoch >= _options.Epochs || StepLimitReached)
         {
             if (_options.RunDirectory is not null) SaveCheckpoint(final: true);
@@ -171,8 +170,17 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
     {
         if (_finished) return;
         _finished = true;
-        _log.Error(reason, "Training failed in {Where}; stopping every stage", where);
-        _done.TrySetException(reason);
+        if (!_dryRunDone)
+        {
+            // The one-batch dry run failed: the stages do not fit together. Nothing was trained.
+            _log.Error("Start-up check failed: {Reason}", reason.Message);
+            _done.TrySetException(new TrainingSetupException($"start-up check failed: {reason.Message}", reason));
+        }
+        else
+        {
+            _log.Error(reason, "Training failed in {Where}; stopping every stage", where);
+            _done.TrySetException(reason);
+        }
         Context.Stop(Self);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActorTrain.Actors;
 using ActorTrain.Profiling.Tests.Fixtures;
 using ActorTrain.Training.Observability;
 
@@ -151,6 +152,24 @@ public sealed class SummaryWriterTests : IDisposable
 
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("final-accuracy").ValueKind);
         Assert.False(summary.GetProperty("run").GetProperty("succeeded").GetBoolean());
+    }
+
+    [Fact]
+    public void Mailbox_traffic_is_counted_per_actor()
+    {
+        var profiler = GPipeTimeline.Record(clock);
+        IMailboxObserver observer = profiler;
+        var stage = ActorPath.Root("run").Child("stage-1");
+        observer.OnPosted(stage, "activation");
+        observer.OnDequeued(stage, "activation");
+        observer.OnProcessed(stage, "activation", TimeSpan.FromMilliseconds(2));
+
+        var actor = Assert.Single(Write(profiler).GetProperty("messages").EnumerateArray());
+
+        Assert.Equal(stage.ToString(), actor.GetProperty("actor").GetString());
+        Assert.Equal(1, actor.GetProperty("processed").GetInt64());
+        Assert.Equal(2.0, actor.GetProperty("processing-ms").GetDouble(), Precision);
+        Assert.Equal("String", actor.GetProperty("by-type")[0].GetProperty("type").GetString());
     }
 
     [Fact]

@@ -51,11 +51,11 @@ public class ProcessGroupTests
         using var intoNine = Tensor.Zeros([1], ScalarType.Int64);
         using var intoSeven = Tensor.Zeros([1], ScalarType.Int64);
 
-        var sends = Task.Run(() =>
-        {
-            pair.Rank0.Send(seven, dst: 1, tag: 7);
-            pair.Rank0.Send(nine, dst: 1, tag: 9);
-        });
+        // A Gloo send returns only once the peer has posted the matching receive, so the two sends
+        // run on their own threads while the receives take them in the other order.
+        var sends = Task.WhenAll(
+            Task.Run(() => pair.Rank0.Send(seven, dst: 1, tag: 7)),
+            Task.Run(() => pair.Rank0.Send(nine, dst: 1, tag: 9)));
         pair.Rank1.Recv(intoNine, src: 0, tag: 9);
         pair.Rank1.Recv(intoSeven, src: 0, tag: 7);
         await sends.WaitAsync(Timeout);

@@ -113,18 +113,20 @@ public class TcpStoreTests
         var error = Assert.Throws<DistributedException>(() => server.Get("missing"));
 
         Assert.InRange(clock.Elapsed, Short * 0.9, Timeout);
-        Assert.Contains($"store 127.0.0.1:{server.Port}: get 'missing' failed", error.Message);
+        Assert.Contains($"store 127.0.0.1:{server.Port}: get 'missing' (waiting up to 300 ms) failed", error.Message);
     }
 
     [TorchFact]
-    public void Connecting_where_no_server_listens_fails_after_the_timeout()
+    public void Connecting_where_no_server_listens_fails_instead_of_hanging()
     {
         var port = FreePort();
 
+        // c10d retries with backoff and gives up when the next retry would pass the deadline, so the
+        // failure may come before the full timeout, never long after it.
         var clock = Stopwatch.StartNew();
-        var error = Assert.Throws<DistributedException>(() => TcpStore.Connect("127.0.0.1", port, TimeSpan.FromSeconds(1)));
+        var error = Assert.Throws<DistributedException>(() => TcpStore.Connect("127.0.0.1", port, TimeSpan.FromSeconds(2)));
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), Timeout);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the failure took {clock.Elapsed}");
         Assert.Contains($"connecting to store 127.0.0.1:{port}", error.Message);
     }
 

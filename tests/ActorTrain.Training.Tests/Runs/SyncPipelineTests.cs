@@ -35,6 +35,39 @@ public sealed class SyncPipelineTests : IDisposable
         }
     }
 
+    [TorchFact]
+    public async Task A_stage_that_throws_fails_the_run_with_its_exception_and_stops_every_stage()
+    {
+        var data = TrainingFixtures.Synthetic();
+        var options = TrainingFixtures.Options(data, Path.Combine(_root, "fail"), 2, "1f1b", 4, 20);
+
+        var run = TrainingRun.RunAsync(options, data, new FailingObserver(stage: 1, step: 3), TrainingFixtures.Log);
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("injected failure in stage 1 at step 3", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(_root, "fail", "checkpoints")));
+    }
+
+    [TorchFact]
+    public async Task Checkpoint_then_resume_reproduces_an_uninterrupted_run_bit_for_bit()
+    {
+        var data = TrainingFixtures.Synthetic();
+        var whole = Path.Combine(_root, "whole");
+        var first = Path.Combine(_root, "first");
+        var second = Path.Combine(_root, "second");
+        // 20 batches per epoch: the interruption at step 15 is mid-epoch and the run crosses an epoch boundary.
+        await TrainingRun.RunAsync(TrainingFixtures.Options(data, whole, 2, "1f1b", 4, 30), data, NullTrainingObserver.Instance, TrainingFixtures.Log);
+        await TrainingRun.RunAsync(TrainingFixtures.Options(data, first, 2, "1f1b", 4, 15), data, NullTrainingObserver.Instance, TrainingFixtures.Log);
+        await TrainingRun.RunAsync(TrainingFixtures.Options(data, second, 2, "1f1b", 4, 30) with { ResumeFrom = first }, data,
+            NullTrainingObserver.Instance, TrainingFixtures.Log);
+
+        var expected = TrainingFixtures.FinalWeights(whole);
+        var resumed = TrainingFixtures.FinalWeights(second);
+        Assert.Equal(expected.Keys.Order(), resumed.Keys.Order());
+        foreach (var (name, values) in expected)
+            Assert.True(values.AsSpan().SequenceEqual(resumed[name]), $"{name} differs after resuming");
+    }
+
     private static void AssertClose(float[] expected, float[] actual, string what)
     {
         Assert.Equal(expected.Length, actual.Length);

@@ -64,8 +64,10 @@ internal sealed partial class ActorCell
         }
 
         LogDecision(failure);
-        strategy.Apply(this, failure, entry);
         System.EventStream.Publish(failure);
+        // The hook runs before the directive goes out, while the child is still suspended, so a test or a
+        // supervisor sees the decision before the child takes its next message.
+        Exception? hookFailure = null;
         if (_actor is { } actor && !_failed)
         {
             try
@@ -74,9 +76,11 @@ internal sealed partial class ActorCell
             }
             catch (Exception e)
             {
-                HandleInvokeFailure(e, failure);
+                hookFailure = e;
             }
         }
+        strategy.Apply(this, failure, entry);
+        if (hookFailure is not null) HandleInvokeFailure(hookFailure, failure);
     }
 
     private SupervisorStrategy ResolveSupervisorStrategy() =>

@@ -66,15 +66,9 @@ internal sealed partial class Parser
 
             var what = t is { Kind: TokenKind.UnquotedText, Text: "include" } ? ParseInclude(target, path) : ParseField(target, path);
 
-            SkipSpaces();
+            if (TakeComma()) continue;
             t = Peek;
-            if (t.Kind == TokenKind.Comma)
-            {
-                Advance();
-                SkipBlank();
-                if (Peek.Kind == TokenKind.Comma) throw new ConfigErrorException("two commas in a row", Peek.Origin);
-            }
-            else if (t.Kind is not (TokenKind.Newline or TokenKind.CloseBrace or TokenKind.End))
+            if (t.Kind is not (TokenKind.Newline or TokenKind.CloseBrace or TokenKind.End))
                 throw Expected($"',', a newline or '}}' after {what}", t, ValueHint(t));
         }
     }
@@ -177,21 +171,26 @@ internal sealed partial class Parser
             if (t.Kind == TokenKind.End) throw Unclosed(open, t);
             if (t.Kind == TokenKind.Comma) throw Expected("an array element (a comma must follow an element, and only one)", t);
             items.Add(ParseValue(path, open));
-            SkipSpaces();
+            if (TakeComma()) continue;
             t = Peek;
-            if (t.Kind == TokenKind.Comma)
-            {
-                Advance();
-                SkipBlank();
-                if (Peek.Kind == TokenKind.Comma) throw new ConfigErrorException("two commas in a row", Peek.Origin);
-            }
-            else if (t.Kind == TokenKind.End) throw Unclosed(open, t);
-            else if (t.Kind is not (TokenKind.Newline or TokenKind.CloseBracket))
+            if (t.Kind == TokenKind.End) throw Unclosed(open, t);
+            if (t.Kind is not (TokenKind.Newline or TokenKind.CloseBracket))
                 throw Expected("',', a newline or ']' after an array element", t, ValueHint(t));
         }
     }
 
     private static ScalarNode Scalar(HoconValueType type, Token t) => new(new HoconScalar(type, t.Text, t.Origin));
+
+    /// <summary>After a field or an element: takes one comma (two in a row are an error) and says whether there was one.</summary>
+    private bool TakeComma()
+    {
+        SkipSpaces();
+        if (Peek.Kind != TokenKind.Comma) return false;
+        Advance();
+        SkipBlank();
+        if (Peek.Kind == TokenKind.Comma) throw new ConfigErrorException("two commas in a row", Peek.Origin);
+        return true;
+    }
 
     private void SkipSpaces()
     {

@@ -110,10 +110,13 @@ internal sealed class Resolver
             return values.Cast<HoconObject>().Aggregate((below, above) => above.WithFallback(below));
         if (values.All(v => v is HoconArray))
             return new HoconArray(values.Cast<HoconArray>().SelectMany(a => a), values[0].Origin);
-        if (values.FirstOrDefault(v => v is HoconObject or HoconArray) is { } odd)
+        if (values.Any(v => v is HoconObject or HoconArray))
+        {
+            var odd = values.First(v => Family(v) != Family(values[0]));
             throw new ConfigErrorException(
-                $"cannot concatenate {odd.Describe()} with {values.First(v => v.Type != odd.Type).Describe()}: " +
-                "only strings, only arrays or only objects join", node.Origin);
+                $"cannot concatenate {values[0].Describe()} with {odd.Describe()}: only strings, only arrays or only objects join",
+                node.Origin);
+        }
         if (parts.Count == 1) return values[0];
         return HoconScalar.String(string.Concat(parts.Select(p => p as string ?? ((HoconScalar)p).Text)), node.Origin);
     }
@@ -146,6 +149,8 @@ internal sealed class Resolver
             _trail.RemoveAt(_trail.Count - 1);
         }
     }
+
+    private static HoconValueType Family(HoconValue value) => value is HoconObject or HoconArray ? value.Type : HoconValueType.String;
 
     private (LookupState, HoconValue?) Lookup(IReadOnlyList<string> path, Restriction? restriction)
     {

@@ -1,0 +1,155 @@
+using System.Globalization;
+using ActorTrain.Cli.Training;
+using ActorTrain.Data;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Profiling;
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using Spectre.Console;
+
+namespace ActorTrain.Cli.Commands;
+
+/// <summary>`actortrain train`: the main job, from configuration to a trained, checkpointed model.</summary>
+internal sealed class TrainCommand : ICommand
+{
+    public string Name => "train";
+    public string Summary => "train a model as a pipeline of stage actors";
+
+    public string Help =>
+        "usage: actortrain train --config FILE [--set key=value ...] [--profile DIR] [--resume DIR]\n\n" +
+        "Trains the configured model (see hocon/reference.conf for every key) and writes a run directory\n" +
+        "run.output-dir/run.name-TIMESTAMP with the resolved configuration (config.conf), the log as JSON lines\n" +
+        "(train.log.jsonl) and checkpoints (checkpoints/step-N, every run.checkpoint-every steps and at the end).\n\n" +
+        "options:\n" +
+        "  --config FILE   HOCON file overlaid on the reference configuration\n" +
+        "  --set k=v       override one key, e.g. --set pipeline.micro-batches=8 (repeatable; applied last)\n" +
+        "  --profile DIR   record spans and write trace.json (Perfetto), summary.json and report.html to DIR\n" +
+        "  --resume DIR    continue from a checkpoint directory, or from the newest checkpoint of a run directory\n\n" +
+        "exit codes: 0 trained, 2 bad configuration or input (nothing trained), 1 failure while training.\n";
+
+    public int Run(string[] args)
+    {
+        var a = new ArgReader(args, ["--config", "--set", "--profile", "--resume"], []);
+        if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
+        var (config, settings) = SettingsInput.Load(a.Value("--config"), a.Values("--set"));
+        var resume = a.Value("--resume");
+        if (resume is not null && !Directory.Exists(resume)) throw new UsageException($"--resume {resume}: no such directory.");
+
+        Dataset dataset;
+        try
+        {
+            dataset = DatasetCatalog.Load(OptionsMapping.Dataset(settings.Data));
+        }
+        catch (Exception e) when (e is DataFormatException or DatasetException or IOException)
+        {
+            throw new UsageException($"data: {e.Message}");
+        }
+
+        var runDirectory = CreateRunDirectory(settings.Run.OutputDir, settings.Run.Name);
+        File.WriteAllText(Path.Combine(runDirectory, "config.conf"), config.ToHocon());
+        TrainingOptions options;
+        try
+        {
+            options = OptionsMapping.Training(settings, dataset, runDirectory, resume);
+        }
+        catch (ModelSpecException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var profileDir = a.Value("--profile") ?? (settings.Profiling.Enabled
+            ? (settings.Profiling.Dir.Length > 0 ? settings.Profiling.Dir : Path.Combine(runDirectory, "profile"))
+            : null);
+        using var logging = new RunLogging(settings.Logging, runDirectory);
+        return Train(options, dataset, logging, profileDir, runDirectory);
+    }
+
+    private static int Train(TrainingOptions options, Dataset dataset, RunLogging logging, string? profileDir, string runDirectory)
+    {
+        var log = logging.Logger;
+        var clock = TimeProvider.System;
+        var profiler = profileDir is null ? null : new Profiler(clock);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        log.Information("Run directory {RunDirectory}; {Model} ({Parameters:N0} parameters) on {Dataset} ({Train:N0} train, {Test:N0} test samples)",
+            runDirectory, options.Model.Name, options.Model.Parameters, dataset.Name, dataset.Train.Count, dataset.Test.Count);
+
+        TrainingResult? result = null;
+        Exception? failure = null;
+        IReadOnlyList<EpochFigures> epochs = [];
+        var interactive = AnsiConsole.Profile.Capabilities.Interactive;
+        if (interactive) logging.ConsoleLevel.MinimumLevel = Serilog.Events.LogEventLevel.Warning;
+        try
+        {
+            AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var progress = new ConsoleProgress(ctx, options.Epochs, dataset.Train.Count, clock);
+                    ITrainingObserver observer = profiler is null ? progress : new CompositeObserver(profiler, progress);
+                    try
+                    {
+                        result = TrainingRun.RunAsync(options, dataset, observer, log, clock, cancel.Token).GetAwaiter().GetResult();
+                    }
+                    catch (Exception e)
+                    {
+                        failure = e;
+                    }
+                    epochs = progress.Epochs;
+                });
+        }
+        finally
+        {
+            logging.ConsoleLevel.MinimumLevel = Serilog.Events.LogEventLevel.Verbose;
+            if (profiler is not null && profileDir is not null)
+            {
+                profiler.WriteTo(profileDir);
+                log.Information("Profile written to {ProfileDirectory} (trace.json, summary.json, report.html)", profileDir);
+            }
+        }
+
+        PrintSummary(epochs, result);
+        if (failure is TrainingSetupException setup)
+        {
+            Console.Error.WriteLine($"actortrain train: {setup.Message}");
+            return ExitCodes.BadInput;
+        }
+        if (failure is not null)
+        {
+            Console.Error.WriteLine($"actortrain train: training failed: {failure.Message} (log: {Path.Combine(runDirectory, RunLogging.LogFileName)})");
+            return ExitCodes.Failure;
+        }
+        AnsiConsole.WriteLine($"Run directory: {runDirectory}");
+        if (result!.CheckpointDirectory is { } ckpt) AnsiConsole.WriteLine($"Checkpoint: {ckpt}");
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintSummary(IReadOnlyList<EpochFigures> epochs, TrainingResult? result)
+    {
+        if (epochs.Count == 0) return;
+        var table = new Table().Title("training summary");
+        foreach (var c in new[] { "epoch", "samples", "train loss", "test loss", "test accuracy", "samples/s" })
+            table.AddColumn(new TableColumn(c).RightAligned());
+        foreach (var e in epochs)
+            table.AddRow((e.Epoch + 1).ToString(CultureInfo.InvariantCulture), e.Samples.ToString("N0", CultureInfo.InvariantCulture),
+                e.MeanLoss.ToString("F4", CultureInfo.InvariantCulture), e.TestLoss?.ToString("F4", CultureInfo.InvariantCulture) ?? "-",
+                e.TestAccuracy?.ToString("P2", CultureInfo.InvariantCulture) ?? "-",
+                e.SamplesPerSecond(TimeProvider.System).ToString("N0", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        if (result is not null)
+            AnsiConsole.WriteLine(FormattableString.Invariant(
+                $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
+    }
+
+    private static string CreateRunDirectory(string outputDir, string name)
+    {
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var dir = Path.Combine(outputDir, $"{name}-{stamp}");
+        for (var i = 2; Directory.Exists(dir); i++) dir = Path.Combine(outputDir, $"{name}-{stamp}-{i}");
+        Directory.CreateDirectory(dir);
+        return Path.GetFullPath(dir);
+    }
+}

@@ -1,0 +1,51 @@
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Torch;
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Runs;
+
+namespace ActorTrain.Cli.Training;
+
+/// <summary>Turns validated settings into the plain options the training and data layers take.</summary>
+internal static class OptionsMapping
+{
+    public static DatasetRequest Dataset(DataSettings d) => new()
+    {
+        Name = EnumNames.Of(d.Dataset),
+        Path = d.Path.Length > 0 ? d.Path : null,
+        EmnistSplit = EnumNames.Of(d.EmnistSplit),
+        TrainLimit = d.TrainLimit,
+        TestLimit = d.TestLimit,
+        SyntheticTrainCount = d.Synthetic.TrainSize,
+        SyntheticTestCount = d.Synthetic.TestSize,
+        SyntheticClasses = d.Synthetic.Classes,
+        SyntheticSeed = d.Synthetic.Seed,
+    };
+
+    public static TrainingOptions Training(ActorTrainSettings s, Dataset data, string runDirectory, string? resumeFrom)
+    {
+        var unsupported = s.EffectivePlan.FirstOrDefault(e => e.Mode != TrainingMode.Sync);
+        if (unsupported is not null)
+            throw new UsageException(
+                $"mode '{EnumNames.Of(unsupported.Mode)}' is not available in this version; only 'sync' trains. Set run.mode = sync and mode-plan = [].");
+
+        var p = s.Pipeline;
+        return new TrainingOptions
+        {
+            Model = ModelPresets.Build(s.Model, data.Rows, data.Columns, data.ClassCount),
+            Pipeline = new PipelineOptions(p.Stages, EnumNames.Of(p.Partition), p.Balance, p.MicroBatches, EnumNames.Of(p.Schedule),
+                p.Devices.Select(Device.Parse).ToList(), p.ThreadsPerStage),
+            Optimizer = new OptimizerOptions(EnumNames.Of(s.Optimizer.Type), s.Optimizer.Lr, s.Optimizer.Momentum, s.Optimizer.Nesterov,
+                s.Optimizer.WeightDecay, s.Optimizer.Beta1, s.Optimizer.Beta2, s.Optimizer.Eps),
+            Mode = "sync",
+            Epochs = s.EffectivePlan.Sum(e => e.Epochs),
+            Seed = s.Run.Seed,
+            BatchSize = s.Data.BatchSize,
+            Shuffle = s.Data.Shuffle,
+            EvaluateEachEpoch = s.Run.EvalEveryEpoch,
+            RunDirectory = runDirectory,
+            CheckpointEvery = s.Run.CheckpointEvery,
+            ResumeFrom = resumeFrom,
+        };
+    }
+}

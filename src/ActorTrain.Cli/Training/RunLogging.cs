@@ -1,0 +1,45 @@
+using ActorTrain.Config.Settings;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Json;
+
+namespace ActorTrain.Cli.Training;
+
+/// <summary>
+/// Serilog for a training run: JSON lines in the run directory (every event, with stage, step and micro-batch
+/// properties where the code sets them) and the console. While the progress bar is live the console sink is raised
+/// to warnings through <see cref="ConsoleLevel"/> so log lines do not tear the bar.
+/// </summary>
+internal sealed class RunLogging : IDisposable
+{
+    public const string LogFileName = "train.log.jsonl";
+
+    private readonly Logger _logger;
+
+    public RunLogging(LoggingSettings settings, string runDirectory)
+    {
+        var level = settings.Level switch
+        {
+            Config.Settings.LogLevel.Verbose => LogEventLevel.Verbose,
+            Config.Settings.LogLevel.Debug => LogEventLevel.Debug,
+            Config.Settings.LogLevel.Warning => LogEventLevel.Warning,
+            Config.Settings.LogLevel.Error => LogEventLevel.Error,
+            _ => LogEventLevel.Information,
+        };
+        ConsoleLevel = new LoggingLevelSwitch(level);
+        var config = new LoggerConfiguration().MinimumLevel.Is(level).Enrich.FromLogContext();
+        if (settings.Console)
+            config = config.WriteTo.Console(levelSwitch: ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
+                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+        if (settings.File)
+            config = config.WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(runDirectory, LogFileName));
+        _logger = config.CreateLogger();
+    }
+
+    public ILogger Logger => _logger;
+
+    public LoggingLevelSwitch ConsoleLevel { get; }
+
+    public void Dispose() => _logger.Dispose();
+}
