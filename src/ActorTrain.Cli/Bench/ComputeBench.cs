@@ -45,11 +45,30 @@ internal sealed class ComputeBench : IBench
         var cpp = new List<RunResult>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
-            csharp.Add(RunCSharp(settings));
-            progress($"round {round}: C# {csharp[^1].SamplesPerSecond:F1} samples/s");
-            if (cppPath is null) continue;
-            cpp.Add(RunCpp(cppPath, settings));
-            progress($"round {round}: C++ {cpp[^1].SamplesPerSecond:F1} samples/s");
+            void CSharp()
+            {
+                csharp.Add(RunCSharp(settings));
+                progress($"round {round}: C# {csharp[^1].SamplesPerSecond:F1} samples/s");
+            }
+
+            void Cpp()
+            {
+                if (cppPath is null) return;
+                cpp.Add(RunCpp(cppPath, settings));
+                progress($"round {round}: C++ {cpp[^1].SamplesPerSecond:F1} samples/s");
+            }
+
+            // C#, C++ | C++, C# | ...: a machine that speeds up or slows down over the run favours neither.
+            if (round % 2 == 1)
+            {
+                CSharp();
+                Cpp();
+            }
+            else
+            {
+                Cpp();
+                CSharp();
+            }
         }
 
         var report = new BenchReport(Name);
@@ -147,6 +166,10 @@ internal sealed class ComputeBench : IBench
         report.Tables.Add(new BenchTable(
             $"mlp6 training, batch {s.Batch}, {s.Steps} timed steps, {s.Threads} thread(s), median of {s.Rounds} round(s)",
             ["loop", "samples/s", "GFLOP/s", $"of {ReferenceGflops:F0} GFLOP/s", "final loss"], rows));
+        if (cpp.Count > 0)
+            report.Notes.Add(Math.Abs(cpp[^1].FinalLoss - csharp[^1].FinalLoss) <= 1e-4 * Math.Abs(cpp[^1].FinalLoss)
+                ? $"both loops trained the same model: final loss {csharp[^1].FinalLoss:F6} in C# and C++"
+                : $"the loops diverged: final loss {csharp[^1].FinalLoss:F6} in C#, {cpp[^1].FinalLoss:F6} in C++");
         if (ratio is { } value)
             report.Notes.Add($"C#/C++ ratio {value:F3} (target >= {TargetRatio:F2}): {(value >= TargetRatio ? "met" : "not met")}");
         report.Notes.Add($"{FlopPerSample / 1e6:F2} MFLOP per sample (forward + backward)");

@@ -80,8 +80,10 @@ internal sealed class TrainCommand : ICommand
         TrainingResult? result = null;
         Exception? failure = null;
         IReadOnlyList<EpochFigures> epochs = [];
-        var interactive = AnsiConsole.Profile.Capabilities.Interactive;
-        if (interactive) logging.ConsoleLevel.MinimumLevel = Serilog.Events.LogEventLevel.Warning;
+        // A live progress bar and console log lines tear each other: keep only warnings on the console meanwhile.
+        var consoleLevel = logging.ConsoleLevel.MinimumLevel;
+        if (AnsiConsole.Profile.Capabilities.Interactive && consoleLevel < Serilog.Events.LogEventLevel.Warning)
+            logging.ConsoleLevel.MinimumLevel = Serilog.Events.LogEventLevel.Warning;
         try
         {
             AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
@@ -103,7 +105,7 @@ internal sealed class TrainCommand : ICommand
         }
         finally
         {
-            logging.ConsoleLevel.MinimumLevel = Serilog.Events.LogEventLevel.Verbose;
+            logging.ConsoleLevel.MinimumLevel = consoleLevel;
             if (profiler is not null && profileDir is not null)
             {
                 profiler.WriteTo(profileDir);

@@ -7,8 +7,8 @@ using Serilog.Formatting.Json;
 namespace ActorTrain.Cli.Training;
 
 /// <summary>
-/// Serilog for a training run: JSON lines in the run directory (every event, with stage, step and micro-batch
-/// properties where the code sets them) and the console. While the progress bar is live the console sink is raised
+/// Serilog for a training run: JSON lines in the run directory (debug and above: every stage action with its stage,
+/// step and micro-batch as properties) and the console at the configured level. While the progress bar is live the console sink is raised
 /// to warnings through <see cref="ConsoleLevel"/> so log lines do not tear the bar.
 /// </summary>
 internal sealed class RunLogging : IDisposable
@@ -28,12 +28,12 @@ internal sealed class RunLogging : IDisposable
             _ => LogEventLevel.Information,
         };
         ConsoleLevel = new LoggingLevelSwitch(level);
-        var config = new LoggerConfiguration().MinimumLevel.Is(level).Enrich.FromLogContext();
+        var config = new LoggerConfiguration().MinimumLevel.Is(level < LogEventLevel.Debug ? level : LogEventLevel.Debug).Enrich.FromLogContext();
         if (settings.Console)
             config = config.WriteTo.Console(levelSwitch: ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
         if (settings.File)
-            config = config.WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(runDirectory, LogFileName));
+            config = config.WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(runDirectory, LogFileName), buffered: true);
         _logger = config.CreateLogger();
     }
 

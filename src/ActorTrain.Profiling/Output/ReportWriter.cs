@@ -15,7 +15,7 @@ internal static class ReportWriter
         body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; max-width: 1100px; }
         h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
         table { border-collapse: collapse; margin: 8px 0; }
-        th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: right; }
+        th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: right; white-space: nowrap; }
         th { background: #f4f4f4; } table.figures th { text-align: left; }
         .note { color: #666; font-size: 12px; }
         svg.timeline, svg.chart { width: 100%; height: auto; display: block; margin: 6px 0 16px; }
@@ -82,7 +82,7 @@ internal static class ReportWriter
 
     private static void RenderCurves(StringBuilder html, ProfileData data)
     {
-        var markers = data.Switches.Select(s => new ChartMarker(s.Step, ModeSwitchLabel.Of(s))).ToArray();
+        var markers = data.Switches.Select(s => new ChartMarker(s.Step, ModeSwitchFormat.Label(s))).ToArray();
         html.Append("<h2>Training loss</h2>\n");
         var losses = data.Steps
             .GroupBy(s => s.Step)

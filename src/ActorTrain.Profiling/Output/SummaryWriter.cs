@@ -125,11 +125,7 @@ internal static class SummaryWriter
         foreach (var change in summary.Switches)
         {
             json.WriteStartObject();
-            json.WriteNumber("step", change.Step);
-            json.WriteNumber("epoch", change.Epoch);
-            json.WriteString("from", change.From);
-            json.WriteString("to", change.To);
-            json.WriteString("reason", change.Reason);
+            ModeSwitchFormat.WriteFields(json, change);
             json.WriteNumberOrNull("at-s", data.Seconds(change.Timestamp - data.Start));
             json.WriteEndObject();
         }

@@ -138,7 +138,7 @@ internal static class TraceWriter
         foreach (var change in data.Switches.OrderBy(s => s.Timestamp))
         {
             json.WriteStartObject();
-            json.WriteString("name", ModeSwitchLabel.Of(change));
+            json.WriteString("name", ModeSwitchFormat.Label(change));
             json.WriteString("cat", "mode-switch");
             json.WriteString("ph", "i");
             json.WriteString("s", "g");
@@ -146,11 +146,7 @@ internal static class TraceWriter
             json.WriteNumber("pid", ProcessId);
             json.WriteNumber("tid", 0);
             json.WriteStartObject("args");
-            json.WriteNumber("step", change.Step);
-            json.WriteNumber("epoch", change.Epoch);
-            json.WriteString("from", change.From);
-            json.WriteString("to", change.To);
-            json.WriteString("reason", change.Reason);
+            ModeSwitchFormat.WriteFields(json, change);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -87,7 +87,7 @@ internal static class SummaryTables
         html.Append("<h2>Mode switches</h2>\n<ol>\n");
         foreach (var change in summary.Switches)
         {
-            html.Append("<li>").Append(Html.Escape($"step {change.Step}, epoch {change.Epoch}: {ModeSwitchLabel.Of(change)}")).Append("</li>\n");
+            html.Append("<li>").Append(Html.Escape($"step {change.Step}, epoch {change.Epoch}: {ModeSwitchFormat.Label(change)}")).Append("</li>\n");
         }
 
         html.Append("</ol>\n");

@@ -60,7 +60,7 @@ internal static class TimelineSvg
         foreach (var change in data.Switches.Where(s => s.Timestamp >= window.Start && s.Timestamp <= window.End))
         {
             double x = X(change.Timestamp);
-            string label = ModeSwitchLabel.Of(change);
+            string label = ModeSwitchFormat.Label(change);
             html.Append($"<line class=\"marker\" x1=\"{Html.Coordinate(x)}\" x2=\"{Html.Coordinate(x)}\" y1=\"{Html.Coordinate(Top - 14)}\" y2=\"{Html.Coordinate(axisY)}\"><title>{Html.Escape(label)}</title></line>")
                 .Append($"<text class=\"marker-label\" x=\"{Html.Coordinate(x + 3)}\" y=\"{Html.Coordinate(Top - 4)}\">{Html.Escape(label)}</text>\n");
         }

@@ -3,13 +3,15 @@ using ActorTrain.Torch.Interop;
 namespace ActorTrain.Torch.Distributed;
 
 /// <summary>
-/// A set of ranks that move tensors between them (c10d's ProcessGroupGloo). Point-to-point calls
-/// block until the peer has taken or delivered the data; collectives must be called in the same
-/// order on every rank. Every call waits at most its timeout (by default the group's
-/// <see cref="Timeout"/>), and a peer that dies or closes its connection makes the call fail with a
-/// <see cref="DistributedException"/> naming that peer, never hang. After such a failure the group
-/// should be disposed and rebuilt (under a fresh <see cref="Store.WithPrefix"/>). Tensors must be
-/// contiguous CPU tensors.
+/// A set of ranks that move tensors between them (c10d's ProcessGroupGloo). A send returns only
+/// once the peer has posted the matching receive (same source, tag, dtype and shape), so two sends
+/// that must overlap need two threads; collectives must be called in the same order on every rank.
+/// Every call waits at most its timeout (by default the group's <see cref="Timeout"/>); a peer
+/// that dies or closes its connection makes the call fail with a <see cref="DistributedException"/>
+/// naming that peer, never hang. The shim checks dtype and shape on both sides before any payload
+/// moves, so a mismatch is an error on the ranks involved rather than corrupt data or a crash.
+/// After a timeout or a lost peer, dispose the group and build a new one under a fresh
+/// <see cref="Store.WithPrefix"/>. Point-to-point tensors must be contiguous CPU tensors.
 /// </summary>
 public sealed class ProcessGroup : IDisposable
 {
@@ -59,7 +61,10 @@ public sealed class ProcessGroup : IDisposable
         if (status != 0) throw DistributedException.FromStatus(status, $"rank {Rank}: send to rank {dst} (tag {tag})");
     }
 
-    /// <summary>Receives from rank <paramref name="src"/> into <paramref name="into"/>, which must have the sender's shape and dtype.</summary>
+    /// <summary>
+    /// Receives from rank <paramref name="src"/> into <paramref name="into"/>. A message of another
+    /// dtype or shape is taken off the wire and refused with an error naming both.
+    /// </summary>
     public void Recv(Tensor into, int src, int tag, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(into);

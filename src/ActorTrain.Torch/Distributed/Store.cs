@@ -37,7 +37,7 @@ public abstract class Store : IDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         fixed (byte* data = value)
-            Check(NativeMethods.at_store_set(Handle, key, data, value.Length), "set", key);
+            ThrowIfFailed(NativeMethods.at_store_set(Handle, key, data, value.Length), "set", key);
     }
 
     /// <summary>Stores <paramref name="value"/> as UTF-8.</summary>
@@ -69,7 +69,7 @@ public abstract class Store : IDisposable
     public long Add(string key, long delta)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Check(NativeMethods.at_store_add(Handle, key, delta, out var value), "add", key);
+        ThrowIfFailed(NativeMethods.at_store_add(Handle, key, delta, out var value), "add", key);
         return value;
     }
 
@@ -77,7 +77,7 @@ public abstract class Store : IDisposable
     public bool Check(IReadOnlyList<string> keys)
     {
         var array = KeyArray(keys);
-        Check(NativeMethods.at_store_check(Handle, array, array.Length, out var ready), "check", array);
+        ThrowIfFailed(NativeMethods.at_store_check(Handle, array, array.Length, out var ready), "check", array);
         return ready != 0;
     }
 
@@ -86,14 +86,14 @@ public abstract class Store : IDisposable
     {
         var array = KeyArray(keys);
         var ms = Timeouts.ToMilliseconds(timeout, nameof(timeout));
-        Check(NativeMethods.at_store_wait(Handle, array, array.Length, ms), $"wait up to {ms} ms for", array);
+        ThrowIfFailed(NativeMethods.at_store_wait(Handle, array, array.Length, ms), $"wait up to {ms} ms for", array);
     }
 
     /// <summary>Removes the key; false when it was not there.</summary>
     public bool DeleteKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Check(NativeMethods.at_store_delete_key(Handle, key, out var deleted), "delete", key);
+        ThrowIfFailed(NativeMethods.at_store_delete_key(Handle, key, out var deleted), "delete", key);
         return deleted != 0;
     }
 
@@ -105,7 +105,7 @@ public abstract class Store : IDisposable
     public PrefixStore WithPrefix(string prefix)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);
-        Check(NativeMethods.at_store_prefix_create(Handle, prefix, out var prefixed), "prefix", prefix);
+        ThrowIfFailed(NativeMethods.at_store_prefix_create(Handle, prefix, out var prefixed), "prefix", prefix);
         return new PrefixStore(new StoreHandle(prefixed), Timeout, $"{_description} prefix '{prefix}'");
     }
 
@@ -113,7 +113,7 @@ public abstract class Store : IDisposable
 
     public override string ToString() => _description;
 
-    private void Check(int status, string operation, params ReadOnlySpan<string> keys)
+    private void ThrowIfFailed(int status, string operation, params ReadOnlySpan<string> keys)
     {
         if (status != 0)
             throw DistributedException.FromStatus(status, $"{_description}: {operation} '{string.Join("', '", keys)}'");

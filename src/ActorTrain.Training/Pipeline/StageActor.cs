@@ -2,6 +2,7 @@ using ActorTrain.Actors;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Schedules;
+using Serilog;
 
 namespace ActorTrain.Training.Pipeline;
 
@@ -17,6 +18,7 @@ internal sealed partial class StageActor : ReceiveActor
     private readonly IPipelineSchedule _schedule;
     private readonly ITrainingObserver _observer;
     private readonly TimeProvider _clock;
+    private readonly ILogger _log;
     private readonly Queue<RunStep> _queuedSteps = new();
     private readonly Dictionary<(long Step, int MicroBatch), Forward> _activations = new();
     private readonly Dictionary<(long Step, int MicroBatch), Backward> _gradients = new();
@@ -30,9 +32,10 @@ internal sealed partial class StageActor : ReceiveActor
     private long _waitingSince = -1;
     private long _peakBytes;
 
-    public StageActor(PipelineStage stage, IPipelineSchedule schedule, ITrainingObserver observer, TimeProvider clock)
+    public StageActor(PipelineStage stage, IPipelineSchedule schedule, ITrainingObserver observer, TimeProvider clock, ILogger log)
     {
         _stage = stage;
+        _log = log.ForContext("Stage", stage.Index);
         _schedule = schedule;
         _observer = observer;
         _clock = clock;
@@ -56,16 +59,24 @@ internal sealed partial class StageActor : ReceiveActor
     private void OnForward(Forward f)
     {
         _stage.CheckInput(f.Meta, f.FromStage);
-        _observer.OnSpan(new Span(Index, SpanKind.Receive, f.Step, f.MicroBatch, _clock.GetTimestamp(), _clock.GetTimestamp(), f.Activation.NBytes));
+        Received(f.Step, f.MicroBatch, f.Activation.NBytes);
         _activations.Add((f.Step, f.MicroBatch), f);
         Advance();
     }
 
     private void OnBackward(Backward b)
     {
-        _observer.OnSpan(new Span(Index, SpanKind.Receive, b.Step, b.MicroBatch, _clock.GetTimestamp(), _clock.GetTimestamp(), b.Gradient.NBytes));
+        Received(b.Step, b.MicroBatch, b.Gradient.NBytes);
         _gradients.Add((b.Step, b.MicroBatch), b);
         Advance();
+    }
+
+    /// <summary>An arrival ends any wait (a new one starts if the schedule still cannot move) and is recorded with its bytes.</summary>
+    private void Received(long step, int mb, long bytes)
+    {
+        EndWait(step, mb);
+        var now = _clock.GetTimestamp();
+        _observer.OnSpan(new Span(Index, SpanKind.Receive, step, mb, now, now, bytes));
     }
 
     private void StartNextStep()
@@ -92,6 +103,7 @@ internal sealed partial class StageActor : ReceiveActor
                 if (_waitingSince < 0) _waitingSince = _clock.GetTimestamp();
                 return;
             }
+            _log.Debug("{Action} of step {Step} micro-batch {MicroBatch} done", action.Kind, run.Step, action.MicroBatch);
             _cursor++;
         }
         if (_current is not null) FinishStep(_current);

@@ -80,7 +80,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         for (var k = 0; k < _stages.Count; k++)
         {
             var stage = _stages[k];
-            var props = Props.Create(() => new StageActor(stage, _schedule, _observer, _clock)).WithDispatcher(Dispatchers.Pinned);
+            var props = Props.Create(() => new StageActor(stage, _schedule, _observer, _clock, _log)).WithDispatcher(Dispatchers.Pinned);
             var actor = Context.ActorOf(props, $"stage-{k}");
             Context.Watch(actor);
             _actors.Add(actor);

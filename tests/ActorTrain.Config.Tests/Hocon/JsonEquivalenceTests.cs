@@ -1,5 +1,5 @@
 using System.Text.Json;
-using static ActorTrain.Config.Tests.Hocon.Hocon;
+using static ActorTrain.Config.Tests.Hocon.HoconText;
 
 namespace ActorTrain.Config.Tests.Hocon;
 

@@ -1,4 +1,4 @@
-using static ActorTrain.Config.Tests.Hocon.Hocon;
+using static ActorTrain.Config.Tests.Hocon.HoconText;
 
 namespace ActorTrain.Config.Tests.Hocon;
 

@@ -1,5 +1,5 @@
 using ActorTrain.Config.Hocon;
-using static ActorTrain.Config.Tests.Hocon.Hocon;
+using static ActorTrain.Config.Tests.Hocon.HoconText;
 
 namespace ActorTrain.Config.Tests.Hocon;
 
@@ -128,6 +128,12 @@ public sealed class SubstitutionTests
     public void A_self_reference_inside_a_path_resolves_to_the_value_below()
     {
         Assert.Equal("""{"foo":{"a":2,"c":1}}""", Json("foo : { a : { c : 1 } }\nfoo : ${foo.a}\nfoo : { a : 2 }"));
+    }
+
+    [Fact]
+    public void An_object_below_a_self_reference_may_refer_inside_itself()
+    {
+        Assert.Equal("""{"a":{"x":1,"y":1,"z":2}}""", Json("a = { x = 1, y = ${a.x} }\na = ${a} { z = 2 }"));
     }
 
     [Fact]

@@ -112,6 +112,71 @@ public class ProcessGroupTests
     }
 
     [TorchFact]
+    public async Task A_receive_into_another_shape_or_dtype_fails_naming_both_and_the_next_message_still_arrives()
+    {
+        using var pair = await LoopbackPair.CreateAsync(Timeout);
+        using var four = Tensor.FromSpan([1f, 2f, 3f, 4f], [4]);
+        using var eight = Tensor.Zeros([8]);
+        using var ints = Tensor.Zeros([4], ScalarType.Int32);
+        using var into = Tensor.Zeros([4]);
+
+        // Without the shim's descriptor, Gloo would abort the process for the smaller buffer and
+        // silently accept the larger one and the reinterpreted dtype.
+        var sends = Task.Run(() =>
+        {
+            pair.Rank0.Send(eight, dst: 1, tag: 0);
+            pair.Rank0.Send(four, dst: 1, tag: 0);
+            pair.Rank0.Send(four, dst: 1, tag: 0);
+            pair.Rank0.Send(four, dst: 1, tag: 0);
+        });
+        var smaller = Assert.Throws<DistributedException>(() => pair.Rank1.Recv(into, src: 0, tag: 0));
+        var larger = Assert.Throws<DistributedException>(() => pair.Rank1.Recv(eight, src: 0, tag: 0));
+        var dtype = Assert.Throws<DistributedException>(() => pair.Rank1.Recv(ints, src: 0, tag: 0));
+        pair.Rank1.Recv(into, src: 0, tag: 0);
+        await sends.WaitAsync(Timeout);
+
+        Assert.Contains("rank 0 sent Float [8] but the receiving tensor is Float [4]", smaller.Message);
+        Assert.Contains("rank 0 sent Float [4] but the receiving tensor is Float [8]", larger.Message);
+        Assert.Contains("rank 0 sent Float [4] but the receiving tensor is Int [4]", dtype.Message);
+        Assert.Equal([1f, 2f, 3f, 4f], into.ToArrayFloat());
+    }
+
+    [TorchFact]
+    public async Task Ranks_that_all_reduce_different_shapes_all_fail_and_the_group_still_works()
+    {
+        using var pair = await LoopbackPair.CreateAsync(Timeout);
+        using var two = Tensor.Ones([2]);
+        using var three = Tensor.Ones([3]);
+
+        var rank0 = Task.Run(() => pair.Rank0.AllReduce(two));
+        var rank1 = Task.Run(() => pair.Rank1.AllReduce(three));
+
+        var error = await Assert.ThrowsAsync<DistributedException>(() => rank0.WaitAsync(Timeout));
+        await Assert.ThrowsAsync<DistributedException>(() => rank1.WaitAsync(Timeout));
+        Assert.Contains("ranks passed different tensors to all-reduce: this rank has Float [2]", error.Message);
+        using var other = Tensor.Ones([2]);
+        await Both(pair.Rank0, pair.Rank1, g => g.AllReduce(g.Rank == 0 ? two : other));
+        Assert.Equal([2f, 2f], two.ToArrayFloat());
+    }
+
+    [TorchFact]
+    public async Task A_non_contiguous_tensor_is_refused_before_anything_is_sent()
+    {
+        using var pair = await LoopbackPair.CreateAsync(Timeout);
+        using var matrix = Tensor.FromSpan([1f, 2f, 3f, 4f], [2, 2]);
+        using var transposed = matrix.Transpose(0, 1);
+        using var into = Tensor.Zeros([2, 2]);
+
+        var error = Assert.Throws<DistributedException>(() => pair.Rank0.Send(transposed, dst: 1, tag: 0));
+        var send = Task.Run(() => pair.Rank0.Send(matrix, dst: 1, tag: 0));
+        pair.Rank1.Recv(into, src: 0, tag: 0);
+        await send.WaitAsync(Timeout);
+
+        Assert.Contains("contiguous", error.Message);
+        Assert.Equal([1f, 2f, 3f, 4f], into.ToArrayFloat());
+    }
+
+    [TorchFact]
     public void Averaging_an_integer_tensor_is_refused()
     {
         using var store = TcpStore.CreateServer("127.0.0.1", 0, Timeout);

@@ -10,20 +10,14 @@ namespace ActorTrain.Config.Hocon.Resolution;
 internal sealed class Resolver
 {
     private readonly ObjectNode _root;
-    private readonly Func<string, string?> _environment;
     private readonly Dictionary<Node, HoconValue?> _memo = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Node> _active = new(ReferenceEqualityComparer.Instance);
     private readonly List<SubstitutionNode> _trail = new();
 
-    private Resolver(ObjectNode root, Func<string, string?> environment)
-    {
-        _root = root;
-        _environment = environment;
-    }
+    private Resolver(ObjectNode root) => _root = root;
 
-    /// <param name="environment">Fallback for substitutions the tree does not define; the process environment by default.</param>
-    public static HoconObject Resolve(ObjectNode root, Func<string, string?>? environment = null) =>
-        (HoconObject)new Resolver(root, environment ?? Environment.GetEnvironmentVariable).Resolve(root, [], null)!;
+    /// <summary>Resolves the whole tree; substitutions it does not define fall back to environment variables.</summary>
+    public static HoconObject Resolve(ObjectNode root) => (HoconObject)new Resolver(root).Resolve(root, [], null)!;
 
     /// <summary>Resolves <paramref name="node"/> as the value of the key at <paramref name="path"/> (null inside arrays).</summary>
     private HoconValue? ResolveField(Node node, IReadOnlyList<string>? path, Restriction? restriction) =>
@@ -136,7 +130,7 @@ internal sealed class Resolver
                 selfReference |= state == LookupState.SelfReference;
             }
             var variable = string.Join('.', s.Path);
-            if (_environment(variable) is { } text) return HoconScalar.String(text, s.Origin);
+            if (Environment.GetEnvironmentVariable(variable) is { } text) return HoconScalar.String(text, s.Origin);
             if (s.Optional) return null;
             throw Unresolved(s, variable, selfReference);
         }
@@ -152,17 +146,21 @@ internal sealed class Resolver
 
     private static HoconValueType Family(HoconValue value) => value is HoconObject or HoconArray ? value.Type : HoconValueType.String;
 
+    /// <summary>
+    /// Walks parsed objects as far as the path goes and resolves only the node found there, so a lookup never
+    /// resolves an enclosing object. Under a restriction the walk starts from the values below instead of the root.
+    /// </summary>
     private (LookupState, HoconValue?) Lookup(IReadOnlyList<string> path, Restriction? restriction)
     {
+        Node current = _root;
+        var depth = 0;
         for (var r = restriction; r is not null; r = r.Outer)
         {
             if (!r.Covers(path)) continue;
             if (r.Below is null) return (LookupState.SelfReference, null);
-            return Navigate(ResolveField(r.Below, r.Path, restriction), path, r.Path.Count);
+            (current, depth) = (r.Below, r.Path.Count);
+            break;
         }
-
-        Node current = _root;
-        var depth = 0;
         while (depth < path.Count && current is ObjectNode o)
         {
             if (!o.TryGet(path[depth], out current)) return (LookupState.Missing, null);

@@ -3,7 +3,7 @@ using ActorTrain.Config.Hocon;
 namespace ActorTrain.Config.Tests.Hocon;
 
 /// <summary>Short ways for tests to read HOCON text and look at the result.</summary>
-internal static class Hocon
+internal static class HoconText
 {
     public static HoconConfig Read(string text) => new(HoconReader.Parse(text, "test.conf"));
 
