@@ -152,6 +152,15 @@ public sealed class Profiler : ITrainingObserver, IMailboxObserver
         ReportWriter.Write(Path.Combine(directory, ReportFileName), summary, data, timeline, options.TimelineSteps);
     }
 
+    /// <summary>The run's throughput, measured and theoretical bubble share and bytes sent between stages, from a snapshot.</summary>
+    public ProfileFigures Figures()
+    {
+        var data = Snapshot();
+        var summary = SummaryCalculator.Compute(data, ModeTimeline.From(data));
+        return new ProfileFigures(summary.SamplesPerSecond, summary.Bubble.Measured, summary.Bubble.Theoretical,
+            summary.Stages.Sum(s => s.BytesOut));
+    }
+
     internal ProfileData Snapshot()
     {
         var recorded = spans.ToArray();

@@ -4,12 +4,23 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <cstring>
+#include <dlfcn.h>
 
 // Seeds the default generators (CPU, and every CUDA device when present), as torch.manual_seed.
 AT_API at_manual_seed(int64_t seed) { AT_GUARD(torch::manual_seed(static_cast<uint64_t>(seed))); }
 
-// Sets the intra-op thread pool size. Process-global in libtorch: it affects every thread.
-AT_API at_set_num_threads(int n) { AT_GUARD(at::set_num_threads(n)); }
+namespace {
+// OpenBLAS keeps its own thread pool, which at::set_num_threads does not size. Found at run time so the shim
+// still loads against an MKL or CUDA libtorch without OpenBLAS.
+void set_blas_threads(int n) {
+  using SetThreads = void (*)(int);
+  if (auto f = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) f(n);
+}
+}  // namespace
+
+// Sets the intra-op thread count for the calling thread's kernels and the BLAS pool. With OpenMP the count is
+// per thread, so a stage actor calls this on its own thread.
+AT_API at_set_num_threads(int n) { AT_GUARD(at::set_num_threads(n); set_blas_threads(n)); }
 
 AT_API at_get_num_threads(int* out) { AT_GUARD(*out = at::get_num_threads()); }
 

@@ -7,5 +7,6 @@ internal static class BenchCatalog
     [
         new DataBench(),
         new ComputeBench(),
+        new PipelineBench(),
     ];
 }

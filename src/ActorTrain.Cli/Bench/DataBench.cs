@@ -36,7 +36,8 @@ internal sealed class DataBench : IBench
     {
         var epochs = quick ? 1 : 3;
         var clock = Stopwatch.StartNew();
-        var dataset = LoadDataset(quick, report, progress);
+        var limit = quick ? 10_000 : 0;
+        var dataset = BenchData.Load(limit, limit, report, progress);
         var loadMs = clock.Elapsed.TotalMilliseconds;
         var train = dataset.Train;
         progress($"loaded {dataset.Name}: {train.Count} training samples of {train.FeatureCount} features in {loadMs:F0} ms");
@@ -74,24 +75,6 @@ internal sealed class DataBench : IBench
             ["order", "samples/s", "ms/batch", "vs 1M/s target"],
             rows.Select(r => Row(r.Order, Number(r.Rate, "N0"), Number(BatchSize / r.Rate * 1000, "F4"), Number(r.Rate / TargetSamplesPerSecond, "F2") + "x")).ToList()));
         report.Notes.Add($"dataset loaded (decompressed and checked) in {loadMs:F0} ms");
-    }
-
-    private static Dataset LoadDataset(bool quick, BenchReport report, Action<string> progress)
-    {
-        var limit = quick ? 10_000 : 0;
-        try
-        {
-            return DatasetCatalog.Load(new DatasetRequest { TrainLimit = limit, TestLimit = limit });
-        }
-        catch (DatasetException e)
-        {
-            progress($"Fashion-MNIST unavailable ({e.Message}); using synthetic data of the same shape");
-            report.Notes.Add($"Fashion-MNIST not available ({e.Message}): measured on synthetic data of the same shape");
-            return DatasetCatalog.Load(new DatasetRequest
-            {
-                Name = DatasetCatalog.Synthetic, SyntheticTrainCount = quick ? 10_000 : 60_000, SyntheticTestCount = 1_000,
-            });
-        }
     }
 
     private static void ReadEpochs(BatchLoader loader, int firstEpoch, int epochs)

@@ -7,7 +7,11 @@ namespace ActorTrain.Torch.Distributed;
 /// <summary>
 /// A c10d key-value store shared by every rank: rendezvous for process groups, membership,
 /// heartbeats and small control values. Reads that wait (<see cref="Get"/>) give up after
-/// <see cref="Timeout"/>; every failure is a <see cref="DistributedException"/>. Thread-safe.
+/// <see cref="Timeout"/>; every failure is a <see cref="DistributedException"/>. Thread-safe, but
+/// one connection serves one call at a time: while a <see cref="Get"/> or <see cref="Wait"/> waits
+/// for a key, other calls on the same connection (and its prefix views) wait behind it (measured: a
+/// Set queued behind a waiting Get until the Get timed out). Give a thread that waits its own
+/// <see cref="TcpStore.Connect"/>.
 /// </summary>
 public abstract class Store : IDisposable
 {

@@ -17,7 +17,7 @@ public sealed class PipelineStage : IDisposable
 
     /// <param name="blocks">This stage's blocks; <paramref name="firstBlock"/> is the first one's index in the whole model,
     /// so parameter names ("3.0.weight") stay the same however the model is cut.</param>
-    public PipelineStage(int index, int count, IReadOnlyList<Sequential> blocks, int firstBlock, Optimizer optimizer, Device device, long[] inputSampleShape)
+    public PipelineStage(int index, int count, IReadOnlyList<Sequential> blocks, int firstBlock, Optimizer optimizer, Device device, long[] inputSampleShape, int threads = 1)
     {
         Index = index;
         Count = count;
@@ -25,6 +25,7 @@ public sealed class PipelineStage : IDisposable
         Layers = new Sequential(blocks.Select((b, i) => new KeyValuePair<string, Module>((firstBlock + i).ToString(System.Globalization.CultureInfo.InvariantCulture), b)));
         Optimizer = optimizer;
         Device = device;
+        Threads = threads;
         _inputSampleShape = inputSampleShape;
         ParameterCount = Layers.ParameterCount();
         // Parameters, their gradients and the optimizer's per-parameter state (momentum: one slot; Adam: two).
@@ -44,6 +45,9 @@ public sealed class PipelineStage : IDisposable
     public Sequential Layers { get; }
     public Optimizer Optimizer { get; }
     public Device Device { get; }
+
+    /// <summary>Intra-op threads for this stage's kernels, set on the stage's own thread (the count is per thread).</summary>
+    public int Threads { get; }
 
     /// <summary>Micro-batches whose forward ran and whose backward has not yet.</summary>
     public int InFlight => _stash.Count;

@@ -50,6 +50,8 @@ internal sealed partial class StageActor : ReceiveActor
 
     private int Index => _stage.Index;
 
+    protected override void PreStart() => Torch.Torch.SetThreads(_stage.Threads);
+
     private void OnRunStep(RunStep run)
     {
         _queuedSteps.Enqueue(run);

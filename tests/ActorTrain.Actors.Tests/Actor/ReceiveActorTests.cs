@@ -121,6 +121,22 @@ public sealed class ReceiveActorTests : TestKitBase
     }
 
     [Fact]
+    public void RunTask_in_PreStart_holds_the_first_messages_until_the_task_completes()
+    {
+        var probe = CreateTestProbe();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new SlowStarter(probe, gate.Task)));
+
+        actor.Tell("hello");
+
+        probe.ExpectMsg("starting");
+        probe.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        gate.SetResult();
+        probe.ExpectMsg("started");
+        probe.ExpectMsg("got hello");
+    }
+
+    [Fact]
     public void Unhandled_messages_are_published_on_the_event_stream()
     {
         var probe = CreateTestProbe();
@@ -248,6 +264,24 @@ public sealed class ReceiveActorTests : TestKitBase
                 await Task.Yield();
                 throw new InvalidOperationException(s);
             });
+    }
+
+    private sealed class SlowStarter : UntypedActor
+    {
+        private readonly IActorRef _probe;
+        private readonly Task _gate;
+
+        public SlowStarter(IActorRef probe, Task gate) => (_probe, _gate) = (probe, gate);
+
+        protected override void PreStart() =>
+            RunTask(async () =>
+            {
+                _probe.Tell("starting");
+                await _gate;
+                _probe.Tell("started");
+            });
+
+        protected override void OnReceive(object message) => _probe.Tell($"got {message}");
     }
 
     private sealed class Untyped(IActorRef probe) : UntypedActor

@@ -43,6 +43,19 @@ public sealed class AllForOneStrategyTests : TestKitBase
     }
 
     [Fact]
+    public void Siblings_failing_together_all_come_back()
+    {
+        var probe = CreateTestProbe();
+        var parent = Start(new AllForOneStrategy(_ => Directive.Restart), probe);
+
+        foreach (var child in new[] { "a", "b", "c" }) parent.Tell((child, (object)"fail"));
+        foreach (var child in new[] { "a", "b", "c" }) parent.Tell((child, (object)"get"));
+
+        var answered = Enumerable.Range(0, 3).Select(_ => probe.FishForMessage<string>(s => s.Contains(" count "))[0]).Order();
+        Assert.Equal(['a', 'b', 'c'], answered);
+    }
+
+    [Fact]
     public void All_for_one_stop_stops_every_child()
     {
         var probe = CreateTestProbe();

@@ -41,10 +41,6 @@ internal sealed partial class ActorCell
             _currentMessage = null;
             _currentSender = null;
         }
-        else
-        {
-            BeginAwait();
-        }
     }
 
     /// <summary>Like <see cref="Invoke"/>, reporting to the mailbox observer.</summary>
@@ -80,11 +76,12 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>
-    /// Runs an async handler. A task that completes synchronously costs nothing more; otherwise the actor holds all
-    /// further messages until it completes (<see cref="BeginAwait"/>).
+    /// Runs an async handler (or a hook's <c>RunTask</c>). A task that completes synchronously costs nothing more;
+    /// otherwise the actor holds all further messages until it completes.
     /// </summary>
     public void RunTask<T>(Func<T, Task> handler, T argument)
     {
+        if (_awaitedTask is not null) throw new InvalidOperationException($"{Path} already awaits a task for this message; run one task per message.");
         var previous = s_asyncCurrent.Value;
         s_asyncCurrent.Value = this;
         Task task;
@@ -96,15 +93,15 @@ internal sealed partial class ActorCell
         {
             s_asyncCurrent.Value = previous;
         }
-        if (task.IsCompleted) task.GetAwaiter().GetResult();
-        else _awaitedTask = task;
-    }
-
-    private void BeginAwait()
-    {
+        if (task.IsCompleted)
+        {
+            task.GetAwaiter().GetResult();
+            return;
+        }
+        _awaitedTask = task;
         _taskCompleted = false;
         _onTaskCompleted ??= OnAwaitedTaskCompleted;
-        _awaitedTask!.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onTaskCompleted);
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onTaskCompleted);
     }
 
     /// <summary>Runs on whatever thread completed the task: only flags it and hands the cell a turn.</summary>
@@ -119,10 +116,10 @@ internal sealed partial class ActorCell
     {
         if (!_taskCompleted) return false;
         var task = _awaitedTask!;
-        var message = _currentMessage!;
+        var message = _currentMessage; // null when the task came from PreStart or another hook
         _awaitedTask = null;
         _taskCompleted = false;
-        System.MailboxObserver?.OnProcessed(Path, message, Stopwatch.GetElapsedTime(_awaitStartTimestamp));
+        if (message is not null) System.MailboxObserver?.OnProcessed(Path, message, Stopwatch.GetElapsedTime(_awaitStartTimestamp));
         if (!task.IsCompletedSuccessfully)
         {
             var error = task.Exception?.InnerException ?? new TaskCanceledException(task);

@@ -64,6 +64,12 @@ internal sealed partial class ActorCell
     private void FaultRecreate(Exception cause, object? message)
     {
         if (_terminating) return;
+        if (_pendingRecreate is not null)
+        {
+            // A restart is already under way and covers this one; only the suspension that came with it is lifted.
+            ClearFailure();
+            return;
+        }
         var failed = _actor;
         if (failed is null)
         {

@@ -1,0 +1,94 @@
+using System.Globalization;
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Profiling;
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Runs;
+using Serilog;
+
+namespace ActorTrain.Cli.Bench;
+
+/// <summary>
+/// `actortrain bench pipeline`: mlp6 (batch 128) trained as one stage with 2 libtorch threads, then as 2 stages with one
+/// thread each under gpipe and 1f1b for m = 1, 2, 4, 8, all in one invocation. Prints samples/s after a warm-up, the
+/// measured bubble share next to the schedule's (p-1)/(m+p-1), and the best pipeline's ratio to the single stage.
+/// </summary>
+internal sealed class PipelineBench : IBench
+{
+    private const int BatchSize = 128;
+
+    public string Name => "pipeline";
+    public string Summary => "mlp6 samples/s: 1 stage x 2 threads vs 2 stages x 1 thread, gpipe and 1f1b, m = 1, 2, 4, 8";
+
+    public BenchReport Run(BenchOptions options, Action<string> progress)
+    {
+        var report = new BenchReport(Name);
+        var (warmup, measured) = options.Quick ? (2, 4) : (10, 60);
+        var data = BenchData.Load((warmup + measured) * BatchSize, 256, report, progress);
+        var log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Sink(new ProgressSink(progress)).CreateLogger();
+
+        var configs = new List<(string Name, int Stages, int Threads, string Schedule, int Micro)> { ("1 stage", 1, 2, "gpipe", 1) };
+        foreach (var schedule in new[] { "gpipe", "1f1b" })
+            foreach (var m in options.Quick ? new[] { 1, 4 } : new[] { 1, 2, 4, 8 })
+                configs.Add(($"2 stages {schedule}", 2, 1, schedule, m));
+
+        var rows = new List<IReadOnlyList<string>>();
+        var results = new System.Text.Json.Nodes.JsonArray();
+        double single = 0, best = 0;
+        string bestName = "";
+        foreach (var c in configs)
+        {
+            var (rate, figures) = Measure(data, c.Stages, c.Threads, c.Schedule, c.Micro, warmup, measured, log);
+            progress($"{c.Name}, m = {c.Micro}: {rate:N0} samples/s");
+            if (c.Stages == 1) single = rate;
+            else if (rate > best) (best, bestName) = (rate, $"{c.Schedule} m={c.Micro}");
+            rows.Add([c.Name, c.Micro.ToString(CultureInfo.InvariantCulture), c.Threads.ToString(CultureInfo.InvariantCulture),
+                rate.ToString("N0", CultureInfo.InvariantCulture), Share(figures.MeasuredBubbleShare), Share(figures.TheoreticalBubbleShare),
+                single > 0 ? (rate / single).ToString("F2", CultureInfo.InvariantCulture) : "-"]);
+            results.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["stages"] = c.Stages, ["threads-per-stage"] = c.Threads, ["schedule"] = c.Schedule, ["micro-batches"] = c.Micro,
+                ["samples-per-s"] = Math.Round(rate, 1),
+                ["measured-bubble-share"] = figures.MeasuredBubbleShare is { } mb ? Math.Round(mb, 4) : null,
+                ["theoretical-bubble-share"] = figures.TheoreticalBubbleShare is { } tb ? Math.Round(tb, 4) : null,
+                ["ratio-to-single-stage"] = single > 0 ? Math.Round(rate / single, 3) : null,
+            });
+        }
+
+        report.Tables.Add(new BenchTable($"mlp6, batch {BatchSize}, {data.Name}, {measured} measured steps after {warmup} warm-up",
+            ["run", "m", "threads/stage", "samples/s", "bubble (measured)", "bubble (theory)", "vs 1 stage"], rows));
+        report.Json["dataset"] = data.Name;
+        report.Json["batch-size"] = BatchSize;
+        report.Json["measured-steps"] = measured;
+        report.Json["runs"] = results;
+        report.Json["single-stage-samples-per-s"] = Math.Round(single, 1);
+        report.Json["best-pipeline"] = bestName;
+        report.Json["best-pipeline-samples-per-s"] = Math.Round(best, 1);
+        report.Json["best-pipeline-ratio"] = single > 0 ? Math.Round(best / single, 3) : null;
+        report.Notes.Add(FormattableString.Invariant($"best 2-stage pipeline ({bestName}): {best / single:F2} x the single stage (target >= 1.0)"));
+        return report;
+    }
+
+    private static (double Rate, ProfileFigures Figures) Measure(Dataset data, int stages, int threads, string schedule, int micro,
+        int warmup, int measured, ILogger log)
+    {
+        var clock = TimeProvider.System;
+        var options = new TrainingOptions
+        {
+            Model = ModelPresets.Build(new ModelSettings(ModelPreset.Mlp6, []), data.Rows, data.Columns, data.ClassCount),
+            Pipeline = new PipelineOptions(stages, "balance", stages == 1 ? [6] : [3, 3], micro, schedule, null, threads),
+            Optimizer = new OptimizerOptions(LearningRate: 0.01),
+            Epochs = 1,
+            MaxSteps = warmup + measured,
+            BatchSize = BatchSize,
+            EvaluateEachEpoch = false,
+        };
+        var throughput = new StepThroughput(warmup, clock);
+        var profiler = new Profiler(clock);
+        TrainingRun.RunAsync(options, data, new CompositeObserver(throughput, profiler), log, clock).GetAwaiter().GetResult();
+        return (throughput.SamplesPerSecond, profiler.Figures());
+    }
+
+    private static string Share(double? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "-";
+}
