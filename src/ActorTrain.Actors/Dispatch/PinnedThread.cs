@@ -12,7 +12,7 @@ internal sealed class PinnedThread
     // Spin briefly (tens of microseconds) before blocking: in a request/response exchange the next message
     // usually arrives within microseconds, sooner than a blocked thread can be woken. Pure spinning rather than
     // yielding, because on a busy machine a yield hands the core away for a whole time slice.
-    private const int SpinRounds = 400;
+    private const int SpinRounds = 64;
     private const int SpinIterationsPerRound = 10;
 
     private readonly Mailbox _mailbox;

@@ -8,5 +8,6 @@ internal static class BenchCatalog
         new DataBench(),
         new ComputeBench(),
         new PipelineBench(),
+        new ActorsBench(),
     ];
 }

@@ -25,10 +25,10 @@ internal sealed class DataBench : IBench
 
     public BenchReport Run(BenchOptions options, Action<string> progress)
     {
+        options.RefuseSets(Name);
         var report = new BenchReport(Name);
         MeasureLoader(report, options.Quick, progress);
         MeasureHocon(report, options.Quick, progress);
-        if (options.Sets.Count > 0) report.Notes.Add("--set is ignored: this bench reads no configuration");
         return report;
     }
 

@@ -23,6 +23,7 @@ internal sealed class PipelineBench : IBench
 
     public BenchReport Run(BenchOptions options, Action<string> progress)
     {
+        options.RefuseSets(Name);
         var report = new BenchReport(Name);
         var (warmup, measured) = options.Quick ? (2, 4) : (10, 60);
         var data = BenchData.Load((warmup + measured) * BatchSize, 256, report, progress);

@@ -11,12 +11,12 @@ internal sealed class BenchCommand : ICommand
     public string Summary => "run a benchmark and print its figures";
 
     public string Help =>
-        "usage: actortrain bench NAME [--json] [--quick] [--set key=value ...]\n\n" +
+        "usage: actortrain bench NAME [--json] [--quick] [--set key=N ...]\n\n" +
         "benchmarks:\n" + string.Join('\n', BenchCatalog.All.Select(b => $"  {b.Name,-10} {b.Summary}")) + "\n\n" +
         "options:\n" +
         "  --json    print one JSON document with the figures on standard output (progress goes to stderr)\n" +
         "  --quick   a much shorter run (for smoke tests); figures are not representative\n" +
-        "  --set k=v override a configuration key where the bench reads configuration\n";
+        "  --set k=N run sizes of bench compute: steps, warmup, rounds, threads, batch (other benches refuse it)\n";
 
     public int Run(string[] args)
     {
