@@ -36,6 +36,12 @@ internal static class CommandLine
             Console.Error.WriteLine($"Run 'actortrain {command.Name} --help' for usage.");
             return ExitCodes.BadInput;
         }
+        catch (Exception e)
+        {
+            // Anything else is a failure while running: say what broke, no stack trace for the user.
+            Console.Error.WriteLine($"actortrain {command.Name}: failed: {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     private static string Usage()

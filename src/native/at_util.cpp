@@ -12,9 +12,18 @@ AT_API at_manual_seed(int64_t seed) { AT_GUARD(torch::manual_seed(static_cast<ui
 namespace {
 // OpenBLAS keeps its own thread pool, which at::set_num_threads does not size. Found at run time so the shim
 // still loads against an MKL or CUDA libtorch without OpenBLAS.
+// .NET loads the shim RTLD_LOCAL, so its dependencies are not in the global scope: ask the loaded libraries too.
 void set_blas_threads(int n) {
   using SetThreads = void (*)(int);
-  if (auto f = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) f(n);
+  void* symbol = dlsym(RTLD_DEFAULT, "openblas_set_num_threads");
+  for (const char* lib : {"libopenblas.so.0", "libblas.so.3"}) {
+    if (symbol) break;
+    if (void* handle = dlopen(lib, RTLD_LAZY | RTLD_NOLOAD)) {
+      symbol = dlsym(handle, "openblas_set_num_threads");
+      dlclose(handle);
+    }
+  }
+  if (symbol) reinterpret_cast<SetThreads>(symbol)(n);
 }
 }  // namespace
 

@@ -50,7 +50,7 @@ public sealed class TestProbe : IInternalActorRef
     {
         ArgumentNullException.ThrowIfNull(message);
         sender = ActorCell.ResolveSender(sender);
-        if (IsTerminated) System.DeadLetters.Tell(new DeadLetter(message, sender, this), ActorRefs.NoSender);
+        if (IsTerminated) System.PublishDeadLetter(message, sender, this);
         else _received.Add((message, sender));
     }
 

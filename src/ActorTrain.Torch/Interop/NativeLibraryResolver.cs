@@ -23,7 +23,11 @@ public static class NativeLibraryResolver
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
     {
         if (name != NativeMethods.Lib) return IntPtr.Zero;
-        if (FindFile(FileName) is { } library) return NativeLibrary.Load(library);
+        if (FindFile(FileName) is { } library)
+        {
+            NativeEnvironment.ApplyDefaults();
+            return NativeLibrary.Load(library);
+        }
         throw new DllNotFoundException(
             $"{FileName} was not found next to the application, in $ACTORTRAIN_NATIVE_DIR or in artifacts/native/. " +
             "Build it with './build.sh build' (needs Debian's libtorch-dev: './build.sh setup').");

@@ -123,7 +123,7 @@ public sealed class LifecycleTests : TestKitBase
         Assert.Equal(9, stops.Distinct().Count());
         Assert.True(pinnedThread.Join(TimeSpan.FromSeconds(5)), "the pinned thread did not end");
         Assert.Throws<InvalidOperationException>(() => system.ActorOf(Props.Create(() => new ThreadReporter(probe))));
-        Assert.True(pinned.AsInternalForTest().IsTerminated);
+        Assert.True(pinned.AsInternal().IsTerminated);
     }
 
     [Fact]

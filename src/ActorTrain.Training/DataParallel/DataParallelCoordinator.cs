@@ -1,0 +1,159 @@
+using ActorTrain.Actors;
+using ActorTrain.Torch;
+using ActorTrain.Training.DataParallel.Messages;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using Serilog;
+
+namespace ActorTrain.Training.DataParallel;
+
+/// <summary>
+/// Owns a data-parallel run: starts the replica actors, hands out one global batch per step, sums the replicas'
+/// (share-weighted) gradients into the global-batch gradient and sends it back to every replica, which then steps its
+/// own optimizer. Evaluates replica 0 after each epoch. The first failure anywhere fails the run.
+/// </summary>
+internal sealed class DataParallelCoordinator : ReceiveActor
+{
+    private readonly TrainingOptions _options;
+    private readonly IReadOnlyList<Replica> _replicas;
+    private readonly Func<Replica, Props> _replicaProps;
+    private readonly int _batchesPerEpoch;
+    private readonly ITrainingObserver _observer;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _log;
+    private readonly TaskCompletionSource<TrainingResult> _done;
+    private readonly List<IActorRef> _actors = new();
+    private readonly long _startTimestamp;
+
+    private List<Tensor>? _sum;
+    private int _arrived;
+    private double _lossSum;
+    private int _stepSamples;
+    private long _step;
+    private long _samples;
+    private int _epoch, _batch;
+    private double _lastLoss = double.NaN;
+    private double? _testAccuracy, _testLoss;
+    private bool _finished;
+
+    public DataParallelCoordinator(TrainingOptions options, IReadOnlyList<Replica> replicas, Func<Replica, Props> replicaProps,
+        int batchesPerEpoch, ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done)
+    {
+        (_options, _replicas, _replicaProps, _batchesPerEpoch, _observer, _clock, _log, _done) =
+            (options, replicas, replicaProps, batchesPerEpoch, observer, clock, log, done);
+        _startTimestamp = clock.GetTimestamp();
+
+        Receive<LocalGradients>(OnLocalGradients);
+        Receive<ReplicaEvaluated>(OnEvaluated);
+        Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
+        Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    protected override void OnChildFailure(ActorFailed failure) => Fail(failure.Cause, failure.Actor.Path.ToString());
+
+    protected override void PreStart()
+    {
+        // Sums run here, so this thread calls into libtorch too.
+        Torch.Torch.SetThreads(1);
+        foreach (var replica in _replicas)
+        {
+            var actor = Context.ActorOf(_replicaProps(replica), $"replica-{replica.Index}");
+            Context.Watch(actor);
+            _actors.Add(actor);
+        }
+        _log.Information("Data parallel: {Replicas} replicas share each global batch of {BatchSize}", _replicas.Count, _options.BatchSize);
+        NextStep();
+    }
+
+    private bool StepLimitReached => _options.MaxSteps > 0 && _step >= _options.MaxSteps;
+
+    private void NextStep()
+    {
+        if (_finished) return;
+        if (_batch >= _batchesPerEpoch || StepLimitReached)
+        {
+            if (_options.EvaluateEachEpoch) _actors[0].Tell(new EvaluateReplica(_epoch), Self);
+            else EndEpoch();
+            return;
+        }
+        foreach (var actor in _actors) actor.Tell(new ComputeGradients(_step, _epoch, _batch), Self);
+    }
+
+    private void OnLocalGradients(LocalGradients local)
+    {
+        if (_finished)
+        {
+            foreach (var g in local.Gradients) g.Dispose();
+            return;
+        }
+        if (_sum is null) _sum = [.. local.Gradients];
+        else
+        {
+            for (var i = 0; i < _sum.Count; i++) _sum[i].Add_(local.Gradients[i]);
+            foreach (var g in local.Gradients) g.Dispose();
+        }
+        _lossSum += local.LossSum;
+        _stepSamples += local.Samples;
+        if (++_arrived < _actors.Count) return;
+
+        var sum = _sum;
+        for (var k = 0; k < _actors.Count; k++)
+        {
+            // The last replica takes the sum itself; the others get copies (each receiver owns its tensors).
+            IReadOnlyList<Tensor> gradients = k == _actors.Count - 1 ? sum : sum.Select(g => g.Clone()).ToList();
+            _actors[k].Tell(new AveragedGradients(_step, gradients), Self);
+        }
+        _lastLoss = _stepSamples == 0 ? 0 : _lossSum / _stepSamples;
+        _observer.OnStep(new StepMetrics(DataParallelRun.Mode, _epoch, _step, _lastLoss, _stepSamples, _clock.GetTimestamp()));
+        _samples += _stepSamples;
+        (_sum, _arrived, _lossSum, _stepSamples) = (null, 0, 0, 0);
+        _step++;
+        _batch++;
+        NextStep();
+    }
+
+    private void OnEvaluated(ReplicaEvaluated e)
+    {
+        (_testLoss, _testAccuracy) = (e.Loss, e.Accuracy);
+        _observer.OnEvaluation(new EvaluationMetrics(DataParallelRun.Mode, e.Epoch, _step, e.Loss, e.Accuracy, _clock.GetTimestamp()));
+        _log.Information("Epoch {Epoch}: test accuracy {Accuracy:P2}, test loss {Loss:F4}", e.Epoch + 1, e.Accuracy, e.Loss);
+        EndEpoch();
+    }
+
+    private void EndEpoch()
+    {
+        if (_batch >= _batchesPerEpoch) (_epoch, _batch) = (_epoch + 1, 0);
+        if (_epoch >= _options.Epochs || StepLimitReached)
+        {
+            Finish();
+            return;
+        }
+        NextStep();
+    }
+
+    private void Fail(Exception reason, string where)
+    {
+        if (_finished) return;
+        _finished = true;
+        _log.Error(reason, "Data-parallel training failed in {Where}; stopping every replica", where);
+        _done.TrySetException(reason);
+        DisposeSum();
+        Context.Stop(Self);
+    }
+
+    private void Finish()
+    {
+        _finished = true;
+        _done.TrySetResult(new TrainingResult(_step, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp), null));
+        Context.Stop(Self);
+    }
+
+    private void DisposeSum()
+    {
+        foreach (var g in _sum ?? []) g.Dispose();
+        _sum = null;
+    }
+}

@@ -1,0 +1,95 @@
+using ActorTrain.Actors;
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
+using ActorTrain.Torch.NN;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using Serilog;
+
+namespace ActorTrain.Training.DataParallel;
+
+/// <summary>
+/// Plain data parallelism in this process, the baseline for IST and the pipelines: n replica actors hold identical
+/// copies of the model (built under the same seed); every step each takes its share of one global batch of
+/// <see cref="TrainingOptions.BatchSize"/> samples (shares differ by at most one; an epoch's last partial batch is
+/// dropped), the coordinator combines their gradients into the global-batch gradient and every replica applies it
+/// with its own optimizer, so the replicas stay identical. Test evaluation runs on replica 0 after each epoch.
+/// Spans: per replica and step, Backward (forward and backward), Send (its gradients), Receive (the combined ones,
+/// with their bytes) and OptimizerStep.
+/// </summary>
+public static class DataParallelRun
+{
+    public const string Mode = "dp";
+
+    public static Task<TrainingResult> RunAsync(
+        TrainingOptions options, DpSettings dp, Dataset data, ITrainingObserver observer, ILogger log,
+        TimeProvider? clock = null, CancellationToken ct = default) =>
+        RunAsync(options, dp, data, observer, log, clock, ct, inspect: null);
+
+    /// <param name="inspect">Sees the replicas' models after training, before they are disposed (tests).</param>
+    internal static async Task<TrainingResult> RunAsync(
+        TrainingOptions options, DpSettings dp, Dataset data, ITrainingObserver observer, ILogger log,
+        TimeProvider? clock, CancellationToken ct, Action<IReadOnlyList<Sequential>>? inspect)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dp);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dp.Replicas, "dp.Replicas");
+        if (options.BatchSize < dp.Replicas)
+            throw new ArgumentException($"batch size {options.BatchSize} cannot be shared by {dp.Replicas} replicas");
+        clock ??= TimeProvider.System;
+        var threads = Math.Max(1, options.Pipeline.ThreadsPerStage);
+
+        var loaderOptions = new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed, DropLast = true };
+        var batchesPerEpoch = new BatchLoader(data.Train, data.Normalization, loaderOptions).BatchesPerEpoch;
+        if (batchesPerEpoch == 0)
+            throw new ArgumentException($"the training split ({data.Train.Count} samples) holds no full batch of {options.BatchSize}");
+
+        var replicas = new List<Replica>();
+        try
+        {
+            for (var i = 0; i < dp.Replicas; i++)
+                replicas.Add(new Replica(i, dp.Replicas, WholeModel.Build(options.Model, options.Seed), options.Optimizer,
+                    new BatchLoader(data.Train, data.Normalization, loaderOptions)));
+
+            observer.OnRunStarted(new RunInfo(Mode, Mode, dp.Replicas, 1, options.BatchSize, 0,
+                replicas.Select(r => new StageInfo(r.Index, $"replica {r.Index}", r.Model.ParameterCount(), "cpu", threads)).ToList(),
+                clock.GetTimestamp()));
+            var result = await Train(options, replicas, data, batchesPerEpoch, threads, observer, log, clock, ct).ConfigureAwait(false);
+            inspect?.Invoke(replicas.Select(r => r.Model).ToList());
+            return result;
+        }
+        finally
+        {
+            foreach (var r in replicas) r.Dispose();
+        }
+    }
+
+    private static async Task<TrainingResult> Train(TrainingOptions options, IReadOnlyList<Replica> replicas, Dataset data, int batchesPerEpoch,
+        int threads, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct)
+    {
+        var test = new BatchLoader(data.Test, data.Normalization,
+            new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
+        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var succeeded = false;
+        try
+        {
+            await using var system = ActorSystem.Create("actortrain-dp", new ActorSystemOptions { TimeProvider = clock, Logger = log });
+            Props ReplicaProps(Replica r) =>
+                Props.Create(() => new ReplicaActor(r, test, threads, observer, clock)).WithDispatcher(Dispatchers.Pinned);
+            var coordinator = system.ActorOf(Props.Create(() =>
+                new DataParallelCoordinator(options, replicas, ReplicaProps, batchesPerEpoch, observer, clock, log, done))
+                .WithDispatcher(Dispatchers.Pinned), "coordinator");
+            await using var _ = ct.Register(() => coordinator.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
+            var result = await done.Task.ConfigureAwait(false);
+            succeeded = true;
+            return result;
+        }
+        finally
+        {
+            observer.OnRunFinished(succeeded, clock.GetTimestamp());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using ActorTrain.Torch;
+
+namespace ActorTrain.Training.DataParallel.Messages;
+
+/// <summary>Coordinator to replica: the combined gradients of step <paramref name="Step"/>, in parameter order. The receiver owns the tensors.</summary>
+internal sealed record AveragedGradients(long Step, IReadOnlyList<Tensor> Gradients);

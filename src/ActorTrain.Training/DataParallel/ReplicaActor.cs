@@ -1,0 +1,63 @@
+using ActorTrain.Actors;
+using ActorTrain.Data.Loading;
+using ActorTrain.Training.DataParallel.Messages;
+using ActorTrain.Training.Observability;
+
+namespace ActorTrain.Training.DataParallel;
+
+/// <summary>
+/// Runs one <see cref="Replica"/> on a pinned thread (every handler calls into libtorch, whose thread settings and grad
+/// mode are per thread). Mailbox order keeps it consistent: a step's averaged gradients always arrive before the next
+/// step's work.
+/// </summary>
+internal sealed class ReplicaActor : ReceiveActor
+{
+    private readonly Replica _replica;
+    private readonly int _threads;
+    private readonly ITrainingObserver _observer;
+    private readonly TimeProvider _clock;
+
+    public ReplicaActor(Replica replica, BatchLoader test, int threads, ITrainingObserver observer, TimeProvider clock)
+    {
+        (_replica, _threads, _observer, _clock) = (replica, threads, observer, clock);
+
+        Receive<ComputeGradients>(work =>
+        {
+            var start = _clock.GetTimestamp();
+            var local = _replica.ComputeGradients(work);
+            var computed = _clock.GetTimestamp();
+            // One span for forward and backward: the replica runs them back to back with nothing in between.
+            Span(SpanKind.Backward, work.Step, start, computed);
+            Sender.Tell(local, Self);
+            Span(SpanKind.Send, work.Step, computed, _clock.GetTimestamp(), local.Gradients.Sum(g => g.NBytes));
+        });
+        Receive<AveragedGradients>(averaged =>
+        {
+            var start = _clock.GetTimestamp();
+            Span(SpanKind.Receive, averaged.Step, start, start, averaged.Gradients.Sum(g => g.NBytes));
+            try
+            {
+                _replica.Apply(averaged.Gradients);
+            }
+            finally
+            {
+                foreach (var g in averaged.Gradients) g.Dispose();
+            }
+            Span(SpanKind.OptimizerStep, averaged.Step, start, _clock.GetTimestamp());
+        });
+        Receive<EvaluateReplica>(e =>
+        {
+            var start = _clock.GetTimestamp();
+            _replica.Model.Eval();
+            var (loss, accuracy) = WholeModel.Evaluate(_replica.Model, test);
+            _replica.Model.Train();
+            Span(SpanKind.Evaluate, -1, start, _clock.GetTimestamp());
+            Sender.Tell(new ReplicaEvaluated(e.Epoch, loss, accuracy), Self);
+        });
+    }
+
+    protected override void PreStart() => Torch.Torch.SetThreads(_threads);
+
+    private void Span(SpanKind kind, long step, long start, long end, long bytes = 0) =>
+        _observer.OnSpan(new Span(_replica.Index, kind, step, -1, start, end, bytes));
+}

@@ -1,0 +1,69 @@
+using ActorTrain.Actors;
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using Serilog;
+
+namespace ActorTrain.Training.Decoupled;
+
+/// <summary>
+/// Runs decoupled training (synthetic intermediate labels, Karadağ and Topaloğlu) in this process: every stage
+/// trains at the same time towards its boundary's per-class codes, with only sample indices and labels reaching it;
+/// after each epoch the chained stages are evaluated as in inference.
+/// </summary>
+public static class DecoupledRun
+{
+    public static Task<TrainingResult> RunAsync(TrainingOptions options, DecoupledSettings settings, Dataset data, ITrainingObserver observer,
+        ILogger log, TimeProvider? clock = null, CancellationToken ct = default) =>
+        RunAsync(options, settings, data, observer, log, clock, mailboxObserver: null, ct);
+
+    /// <summary>As the public overload, with the runtime's mailbox seam (tests count the messages that cross boundaries).</summary>
+    internal static async Task<TrainingResult> RunAsync(TrainingOptions options, DecoupledSettings settings, Dataset data,
+        ITrainingObserver observer, ILogger log, TimeProvider? clock, IMailboxObserver? mailboxObserver, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(observer);
+        ArgumentNullException.ThrowIfNull(log);
+        clock ??= TimeProvider.System;
+
+        var (stages, start) = DecoupledSetup.Create(options, settings, log);
+        var train = new BatchLoader(data.Train, data.Normalization,
+            new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
+        var test = new BatchLoader(data.Test, data.Normalization,
+            new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
+
+        observer.OnRunStarted(new RunInfo(DecoupledSupervisor.Mode, EnumNames.Of(settings.Variant), stages.Count, 1, options.BatchSize, 0,
+            stages.Select(s => new StageInfo(s.Index, Describe(s), s.Stage.ParameterCount, s.Stage.Device.ToString(), s.Stage.Threads)).ToList(),
+            clock.GetTimestamp()));
+
+        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var succeeded = false;
+        await using var system = ActorSystem.Create("actortrain-decoupled",
+            new ActorSystemOptions { TimeProvider = clock, Logger = log, MailboxObserver = mailboxObserver });
+        try
+        {
+            var supervisor = system.ActorOf(Props.Create(() =>
+                new DecoupledSupervisor(options, settings, stages, train, test, start, observer, clock, log, done)), "supervisor");
+            await using var _ = ct.Register(() => supervisor.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
+            var result = await done.Task.ConfigureAwait(false);
+            succeeded = true;
+            return result;
+        }
+        finally
+        {
+            observer.OnRunFinished(succeeded, clock.GetTimestamp());
+        }
+    }
+
+    private static string Describe(DecoupledStage stage)
+    {
+        var first = stage.Stage.FirstBlock;
+        var last = first + stage.Stage.BlockCount - 1;
+        return first == last ? $"block {first}" : $"blocks {first}-{last}";
+    }
+}

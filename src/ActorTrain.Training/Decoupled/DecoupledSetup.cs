@@ -1,0 +1,92 @@
+using ActorTrain.Config.Settings;
+using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Partitioning;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using Serilog;
+
+namespace ActorTrain.Training.Decoupled;
+
+/// <summary>
+/// Everything before the first batch of a decoupled run: the cut, the stages (built as in sync mode, so parameter names
+/// and initial weights are the same), one code table per boundary (drawn, or read back from the checkpoint resumed).
+/// </summary>
+internal static class DecoupledSetup
+{
+    public static (IReadOnlyList<DecoupledStage> Stages, RunPosition Start) Create(TrainingOptions options, DecoupledSettings settings, ILogger log)
+    {
+        IReadOnlyList<PipelineStage> built = [];
+        var stages = new List<DecoupledStage>();
+        try
+        {
+            var (balance, start, resumeDir, resumedMode) = Plan(options, log);
+            built = StageFactory.Create(options.Model, balance, options);
+            var codes = resumeDir is null ? [] : ReadCodes(resumeDir, built.Count);
+            var tables = new SyntheticLabelTable[built.Count - 1];
+            for (var b = 0; b < tables.Length; b++)
+                tables[b] = Table(options, settings, built, b, codes);
+            foreach (var stage in built)
+            {
+                if (resumeDir is not null)
+                    DecoupledStageState.LoadWeights(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage,
+                        optimizerState: resumedMode == DecoupledSupervisor.Mode || settings.OptimizerState == OptimizerStatePolicy.Keep);
+                var inputShape = options.Model.Blocks[stage.FirstBlock].InputShape.Select(d => (long)d).ToArray();
+                stages.Add(new DecoupledStage(stage, inputShape, stage.IsFirst ? null : tables[stage.Index - 1],
+                    stage.IsLast ? null : tables[stage.Index], settings, NoiseSeed(options.Seed, stage.Index)));
+            }
+            return (stages, start);
+        }
+        catch (Exception e) when (e is ArgumentException or CheckpointException or IOException or Torch.TorchException)
+        {
+            foreach (var stage in built.Skip(stages.Count)) stage.Dispose();
+            foreach (var stage in stages) stage.Dispose();
+            throw new TrainingSetupException(e.Message, e);
+        }
+    }
+
+    /// <summary>Boundary b lies after stage b: its width is the output of that stage's last block.</summary>
+    private static SyntheticLabelTable Table(TrainingOptions options, DecoupledSettings settings, IReadOnlyList<PipelineStage> stages,
+        int boundary, IReadOnlyDictionary<int, SyntheticLabelTable> saved)
+    {
+        var stage = stages[boundary];
+        var width = options.Model.Blocks[stage.FirstBlock + stage.BlockCount - 1].OutputFeatures;
+        var classes = options.Model.Classes;
+        if (!saved.TryGetValue(boundary, out var table))
+            return SyntheticLabelTable.Draw(options.Seed, boundary, classes, width, settings);
+        if (table.Classes != classes || table.Width != width)
+            throw new CheckpointException(
+                $"the checkpoint's codes for boundary {boundary} are {table.Classes} x {table.Width} but the model needs {classes} x {width}");
+        return table;
+    }
+
+    private static Dictionary<int, SyntheticLabelTable> ReadCodes(string dir, int stages)
+    {
+        var codes = new Dictionary<int, SyntheticLabelTable>();
+        for (var k = 0; k < stages; k++)
+            foreach (var (boundary, table) in DecoupledStageState.LoadCodes(Path.Combine(dir, CheckpointDirectory.StageFile(k))))
+                codes.TryAdd(boundary, table);
+        return codes;
+    }
+
+    private static (IReadOnlyList<int> Balance, RunPosition Start, string? ResumeDir, string? Mode) Plan(TrainingOptions options, ILogger log)
+    {
+        if (options.ResumeFrom is null)
+            return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance, RunPosition.Start, null, null);
+
+        var dir = CheckpointDirectory.Resolve(options.ResumeFrom);
+        var manifest = CheckpointManifest.Read(dir);
+        if (manifest.Model != options.Model.Name)
+            throw new CheckpointException($"{dir} holds model '{manifest.Model}' but the configuration trains '{options.Model.Name}'");
+        if (manifest.Seed != options.Seed)
+            log.Warning("Resuming a checkpoint written with seed {Saved} under seed {Now}: the data order will differ", manifest.Seed, options.Seed);
+        log.Information("Resuming decoupled training from {Directory} ({Mode}): step {Step}, epoch {Epoch}, batch {Batch}",
+            dir, manifest.Mode, manifest.Step, manifest.Epoch + 1, manifest.Batch);
+        // Stage files hold exactly the saved cut's blocks.
+        var balance = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), manifest.Balance.Length, manifest.Balance).Balance;
+        return (balance, new RunPosition(manifest.Epoch, manifest.Batch, manifest.Step), dir, manifest.Mode);
+    }
+
+    // Each stage draws its input noise from its own generator, so the noise does not depend on how stages interleave.
+    private static long NoiseSeed(long seed, int stage) => unchecked(seed * 1_000_003 + stage + 1);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Pipeline.Messages;
+
+namespace ActorTrain.Training.Decoupled;
+
+internal sealed partial class DecoupledSupervisor
+{
+    private string? _savingTo;
+    private string? _lastCheckpoint;
+    private int _stagesSaved;
+
+    /// <summary>Every stage has finished its batches: each writes its own file (weights and codes), then the manifest seals it.</summary>
+    private void SaveCheckpoint()
+    {
+        _savingTo = CheckpointDirectory.ForStep(_options.RunDirectory!, _position.Step);
+        Directory.CreateDirectory(_savingTo);
+        _stagesSaved = 0;
+        var metadata = new Dictionary<string, string>
+        {
+            ["step"] = _position.Step.ToString(CultureInfo.InvariantCulture),
+            ["mode"] = Mode,
+        };
+        for (var k = 0; k < _actors.Count; k++)
+            _actors[k].Tell(new SaveStage(Path.Combine(_savingTo, CheckpointDirectory.StageFile(k)), metadata), Self);
+    }
+
+    private void OnStageSaved(StageSaved saved)
+    {
+        if (++_stagesSaved < _actors.Count) return;
+        new CheckpointManifest(
+            CheckpointManifest.CurrentFormat, _position.Step, _position.Epoch, _position.Batch, Mode, _options.Seed,
+            _options.Model.Name, _stages.Select(s => s.Stage.BlockCount).ToArray(),
+            Enumerable.Range(0, _actors.Count).Select(CheckpointDirectory.StageFile).ToArray(),
+            DateTimeOffset.UtcNow).Write(_savingTo!);
+        _lastCheckpoint = _savingTo;
+        CheckpointDirectory.Prune(_options.RunDirectory!);
+        _log.Information("Checkpoint at step {Step} written to {Directory}", _position.Step, _savingTo);
+        Finish();
+    }
+}

@@ -1,0 +1,10 @@
+using ActorTrain.Torch;
+using ActorTrain.Training.Pipeline.Messages;
+
+namespace ActorTrain.Training.Decoupled.Messages;
+
+/// <summary>
+/// Sequential variant only: a stage's real (detached) outputs for one mini-batch, the next stage's training input.
+/// Never answered with a gradient. The receiver owns the tensor.
+/// </summary>
+internal sealed record StageActivation(int FromStage, long Step, TensorMeta Meta, Tensor Activation);

@@ -1,0 +1,112 @@
+using ActorTrain.Actors;
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
+using ActorTrain.Torch.NN;
+using ActorTrain.Training.DataParallel;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using Serilog;
+
+namespace ActorTrain.Training.Ist;
+
+/// <summary>
+/// Independent subnet training (Yuan et al.) in this process: a <c>ParameterServer</c> actor holds the full model and
+/// n <c>SubnetWorker</c> actors each train a narrow subnet of it. Each worker reads its own disjoint shard of the
+/// training split in mini-batches of <see cref="TrainingOptions.BatchSize"/> (partial batches dropped). A round is
+/// R = <see cref="IstSettings.LocalSteps"/> local steps; an epoch is every worker reading its whole shard once, so
+/// together they pass over the training data once (the last round of an epoch may be shorter). Result steps and
+/// <see cref="TrainingOptions.MaxSteps"/> count rounds. Evaluation metrics carry the measured bytes per round and
+/// the weight share per worker next to IST's predicted range (1/n^2 to 1/n).
+/// </summary>
+public static class IstRun
+{
+    public const string Mode = "ist";
+
+    public static Task<TrainingResult> RunAsync(
+        TrainingOptions options, IstSettings ist, Dataset data, ITrainingObserver observer, ILogger log,
+        TimeProvider? clock = null, CancellationToken ct = default) =>
+        RunAsync(options, ist, data, observer, log, clock, ct, inspect: null);
+
+    /// <param name="inspect">Sees the server's full model after training, before it is disposed (tests).</param>
+    internal static async Task<TrainingResult> RunAsync(
+        TrainingOptions options, IstSettings ist, Dataset data, ITrainingObserver observer, ILogger log,
+        TimeProvider? clock, CancellationToken ct, Action<Sequential>? inspect)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ist);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ist.Workers, "ist.Workers");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ist.LocalSteps, "ist.LocalSteps");
+        IstModel.Validate(options.Model, ist.Workers);
+        clock ??= TimeProvider.System;
+
+        var model = WholeModel.Build(options.Model, options.Seed);
+        var trainers = new List<SubnetTrainer>();
+        try
+        {
+            var setup = Setup(options, ist, data, model, trainers);
+            observer.OnRunStarted(new RunInfo(Mode, Mode, ist.Workers, 1, options.BatchSize, 0,
+                trainers.Select(t => new StageInfo(t.Worker, $"subnet {t.Worker + 1} of {ist.Workers}", t.Model.ParameterCount(), "cpu", setup.Threads)).ToList(),
+                clock.GetTimestamp()));
+            var result = await Train(setup, observer, log, clock, ct).ConfigureAwait(false);
+            inspect?.Invoke(model);
+            return result;
+        }
+        finally
+        {
+            foreach (var t in trainers) t.Dispose();
+            model.Dispose();
+        }
+    }
+
+    private static IstSetup Setup(TrainingOptions options, IstSettings ist, Dataset data, Sequential model, List<SubnetTrainer> trainers)
+    {
+        var n = ist.Workers;
+        var hidden = IstModel.HiddenWidths(options.Model);
+        var layout = SliceLayout.For(model.StateDict().Keys, options.Model.Blocks.Count);
+        var travel = ist.OptimizerState == IstOptimizerState.Travel;
+        int? batchesPerEpoch = null;
+        for (var w = 0; w < n; w++)
+        {
+            // Same loader seed for every worker, so the shards of each epoch's order are disjoint.
+            var shard = new BatchLoader(data.Train, data.Normalization, new BatchLoaderOptions
+            {
+                BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed, WorkerIndex = w, WorkerCount = n, DropLast = true,
+            });
+            batchesPerEpoch ??= shard.BatchesPerEpoch;
+            var spec = IstModel.Narrow(options.Model, hidden.Select(width => SubnetPartition.Sizes(width, n)[w]).ToList());
+            trainers.Add(new SubnetTrainer(w, WholeModel.BuildUnseeded(spec), options.Optimizer, shard, travel));
+        }
+        if (batchesPerEpoch is not > 0)
+            throw new ArgumentException($"a worker's shard of {data.Train.Count / n} samples holds no full batch of {options.BatchSize}");
+
+        var test = new BatchLoader(data.Test, data.Normalization,
+            new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
+        var calibration = new BatchLoader(data.Train, data.Normalization,
+            new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
+        return new IstSetup(options, ist, model, layout, hidden, trainers, test, calibration, batchesPerEpoch.Value,
+            Math.Max(1, options.Pipeline.ThreadsPerStage));
+    }
+
+    private static async Task<TrainingResult> Train(IstSetup setup, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var succeeded = false;
+        try
+        {
+            await using var system = ActorSystem.Create("actortrain-ist", new ActorSystemOptions { TimeProvider = clock, Logger = log });
+            var server = system.ActorOf(Props.Create(() => new ParameterServer(setup, observer, clock, log, done))
+                .WithDispatcher(Dispatchers.Pinned), "parameter-server");
+            await using var _ = ct.Register(() => server.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
+            var result = await done.Task.ConfigureAwait(false);
+            succeeded = true;
+            return result;
+        }
+        finally
+        {
+            observer.OnRunFinished(succeeded, clock.GetTimestamp());
+        }
+    }
+}

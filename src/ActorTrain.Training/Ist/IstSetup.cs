@@ -1,0 +1,27 @@
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Loading;
+using ActorTrain.Torch.NN;
+using ActorTrain.Training.Runs;
+
+namespace ActorTrain.Training.Ist;
+
+/// <summary>
+/// What the parameter server is given: the full model (borrowed; the run disposes it), the cut layout, one trainer per
+/// worker (each handed to its worker actor), the test split, a loader over the whole training split for recalibration,
+/// and how many batches each worker's shard holds per epoch.
+/// </summary>
+internal sealed record IstSetup(
+    TrainingOptions Options,
+    IstSettings Ist,
+    Sequential Model,
+    SliceLayout Layout,
+    IReadOnlyList<int> HiddenWidths,
+    IReadOnlyList<SubnetTrainer> Trainers,
+    BatchLoader Test,
+    BatchLoader Calibration,
+    int BatchesPerEpoch,
+    int Threads)
+{
+    /// <summary>An epoch is every worker reading its whole shard once; a round never crosses an epoch's end, so the last may be shorter.</summary>
+    public int RoundsPerEpoch => (BatchesPerEpoch + Ist.LocalSteps - 1) / Ist.LocalSteps;
+}

@@ -1,0 +1,142 @@
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Training.Decoupled;
+using ActorTrain.Training.Decoupled.Messages;
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline.Messages;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Tests.Runs;
+
+namespace ActorTrain.Training.Tests.Decoupled;
+
+public sealed class DecoupledRunTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private readonly string _root = Directory.CreateTempSubdirectory("actortrain-decoupled-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    // 1024 training samples in batches of 64: 16 batches per epoch.
+    private static Dataset Data() => TrainingFixtures.Synthetic(train: 1024, test: 256);
+
+    private static TrainingOptions Options(Dataset data, IReadOnlyList<int> balance, int epochs = 2) => new()
+    {
+        Model = ModelSpec.FromLayers("small", [data.FeatureCount], data.ClassCount,
+            new[] { "linear 64", "relu", "linear 32", "relu", "linear " + data.ClassCount }
+                .Select(t => LayerSpec.TryParse(t, out var spec, out _) ? spec! : throw new ArgumentException(t)).ToList()),
+        Pipeline = new PipelineOptions(Stages: balance.Count, Partition: "balance", Balance: balance),
+        Optimizer = new OptimizerOptions(LearningRate: 0.05),
+        Mode = "decoupled",
+        Epochs = epochs,
+        BatchSize = 64,
+        Seed = 11,
+    };
+
+    private static DecoupledSettings Settings(DecoupledVariant variant = DecoupledVariant.Independent,
+        CodeDistribution codes = CodeDistribution.Normal, DecoupledLoss loss = DecoupledLoss.Mse) =>
+        new(variant, codes, 1.0, 0.5, 100, 0.1, loss, OptimizerStatePolicy.Reset);
+
+    [TorchFact]
+    public async Task A_two_stage_decoupled_run_learns_well_above_chance_and_reports_each_stage()
+    {
+        var data = Data();
+        var observer = new RecordingObserver();
+
+        var result = await DecoupledRun.RunAsync(Options(data, [1, 2]), Settings(), data, observer, TrainingFixtures.Log).WaitAsync(Limit);
+
+        Assert.Equal(32, result.Steps);
+        Console.WriteLine($"DEBUG two-stage {result.TestAccuracy} {string.Join(",", observer.Evaluations[^1].Extra!.Select(p => p.Key + "=" + p.Value))}");
+        Assert.True(result.TestAccuracy > 0.6, $"test accuracy {result.TestAccuracy:P1} (chance is 10%)");
+        var last = observer.Evaluations[^1];
+        Assert.Equal("decoupled", last.Mode);
+        Assert.True(last.Extra!["stage-0-code-accuracy"] > 0.6, $"stage-0 nearest-code accuracy {last.Extra["stage-0-code-accuracy"]:P1}");
+        Assert.Contains("stage-0-loss", last.Extra.Keys);
+        Assert.Contains("stage-1-loss", last.Extra.Keys);
+        Assert.Equal(32, observer.Steps.Count);
+        Assert.All(observer.Steps, s => Assert.Equal("decoupled", s.Mode));
+        Assert.Equal([0, 1], observer.PeakMemory.Keys.Order());
+    }
+
+    [TorchFact]
+    public async Task Independent_stages_exchange_no_activation_or_gradient_only_indices_and_labels()
+    {
+        var data = Data();
+        var counter = new MessageCounter();
+        var observer = new RecordingObserver();
+        var options = Options(data, [1, 1, 1], epochs: 1) with { EvaluateEachEpoch = false };
+
+        await DecoupledRun.RunAsync(options, Settings(), data, observer, TrainingFixtures.Log, null, counter, default).WaitAsync(Limit);
+
+        string[] allowed = [nameof(WireDecoupledStage), nameof(TrainBatch)];
+        Assert.Subset(allowed.ToHashSet(), counter.TypesPostedToStages.ToHashSet());
+        foreach (var stage in new[] { "stage-0", "stage-1", "stage-2" })
+        {
+            Assert.Equal(16, counter.Count(stage, nameof(TrainBatch)));
+            Assert.Equal(0, counter.Count(stage, nameof(StageActivation)) + counter.Count(stage, nameof(Forward)) + counter.Count(stage, nameof(Backward)));
+        }
+        // Each stage received exactly the epoch's indices (4 bytes) and labels (8 bytes).
+        Assert.All(observer.ReceivedBytes.Values, bytes => Assert.Equal(1024L * 12, bytes));
+        Assert.Equal(3, observer.ReceivedBytes.Count);
+    }
+
+    [TorchFact]
+    public async Task The_sequential_variant_sends_one_forward_activation_per_batch_and_never_a_gradient()
+    {
+        var data = Data();
+        var counter = new MessageCounter();
+
+        var result = await DecoupledRun.RunAsync(Options(data, [1, 2]), Settings(DecoupledVariant.Sequential), data, new RecordingObserver(),
+            TrainingFixtures.Log, null, counter, default).WaitAsync(Limit);
+
+        Assert.Equal(32, counter.Count("stage-1", nameof(StageActivation)));
+        Assert.Equal(0, counter.Count("stage-0", nameof(StageActivation)));
+        Assert.DoesNotContain(nameof(Backward), counter.TypesPostedToStages);
+        Console.WriteLine($"DEBUG seq {result.TestAccuracy}");
+        Assert.True(result.TestAccuracy > 0.6, $"test accuracy {result.TestAccuracy:P1}");
+    }
+
+    [TorchFact]
+    public async Task Uniform_codes_with_a_cosine_loss_train_a_three_stage_model()
+    {
+        var data = Data();
+
+        var result = await DecoupledRun.RunAsync(Options(data, [1, 1, 1]), Settings(codes: CodeDistribution.Uniform, loss: DecoupledLoss.Cosine),
+            data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit);
+
+        Console.WriteLine($"DEBUG uniform {result.TestAccuracy}");
+        Assert.True(result.TestAccuracy > 0.3, $"test accuracy {result.TestAccuracy:P1} (chance is 10%)");
+    }
+
+    [TorchFact]
+    public async Task A_checkpoint_keeps_the_codes_and_a_resumed_run_continues_with_them()
+    {
+        var data = Data();
+        var first = Path.Combine(_root, "first");
+        var options = Options(data, [1, 2], epochs: 1) with { EvaluateEachEpoch = false, RunDirectory = first };
+
+        var saved = await DecoupledRun.RunAsync(options, Settings(), data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit);
+        var stage0 = Path.Combine(saved.CheckpointDirectory!, "stage-0.safetensors");
+        var stage1 = Path.Combine(saved.CheckpointDirectory!, "stage-1.safetensors");
+        var drawn = SyntheticLabelTable.Draw(options.Seed, 0, data.ClassCount, 64, Settings());
+        Assert.True(DecoupledStageState.LoadCodes(stage0)[0].Codes.SequenceEqual(drawn.Codes));
+        Assert.True(DecoupledStageState.LoadCodes(stage1)[0].Codes.SequenceEqual(drawn.Codes));
+
+        var resumed = await DecoupledRun.RunAsync(options with { Epochs = 2, ResumeFrom = first, RunDirectory = Path.Combine(_root, "second") },
+            Settings(), data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit);
+
+        Assert.Equal(32, resumed.Steps);
+        Assert.True(DecoupledStageState.LoadCodes(Path.Combine(resumed.CheckpointDirectory!, "stage-1.safetensors"))[0].Codes.SequenceEqual(drawn.Codes));
+    }
+
+    [TorchFact]
+    public async Task A_stage_that_throws_fails_the_run_with_its_exception()
+    {
+        var data = Data();
+
+        var run = DecoupledRun.RunAsync(Options(data, [1, 2]), Settings(), data, new FailingObserver(stage: 1, step: 3), TrainingFixtures.Log);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(Limit));
+        Assert.Contains("injected failure in stage 1 at step 3", e.Message);
+    }
+}
