@@ -85,7 +85,8 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Sends <see cref="PoisonPill"/> (so queued messages are processed first) and waits for the actor to stop:
-    /// true when it stopped within <paramref name="timeout"/>, false otherwise (it may still stop later).
+    /// true when it stopped within <paramref name="timeout"/> on the system's clock, false otherwise (it may still
+    /// stop later). The timeout also bounds waiting for room in a full bounded mailbox.
     /// </summary>
     public async Task<bool> GracefulStop(IActorRef actor, TimeSpan timeout)
     {
@@ -94,12 +95,13 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
         if (target.IsTerminated) return true;
         var watcher = new PromiseActorRef(this, NextTempPath("stop"));
         target.SendSystemMessage(new Watch(target, watcher));
-        target.Tell(PoisonPill.Instance, ActorRefs.NoSender);
+        using var deadline = new CancellationTokenSource(timeout, TimeProvider);
         try
         {
-            return await watcher.Result.WaitAsync(timeout, TimeProvider).ConfigureAwait(false) is Terminated;
+            await target.TellAsync(PoisonPill.Instance, ActorRefs.NoSender, deadline.Token).ConfigureAwait(false);
+            return await watcher.Result.WaitAsync(deadline.Token).ConfigureAwait(false) is Terminated;
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException)
         {
             target.SendSystemMessage(new Unwatch(target, watcher));
             return false;

@@ -35,6 +35,7 @@ internal sealed class DataParallelCoordinator : ReceiveActor
     private int _epoch, _batch;
     private double _lastLoss = double.NaN;
     private double? _testAccuracy, _testLoss;
+    private int _drained;
     private bool _finished;
 
     public DataParallelCoordinator(TrainingOptions options, IReadOnlyList<Replica> replicas, Func<Replica, Props> replicaProps,
@@ -46,6 +47,7 @@ internal sealed class DataParallelCoordinator : ReceiveActor
 
         Receive<LocalGradients>(OnLocalGradients);
         Receive<ReplicaEvaluated>(OnEvaluated);
+        Receive<Drained>(_ => { if (++_drained == _actors.Count) Finish(); });
         Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
         Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
     }
@@ -128,7 +130,8 @@ internal sealed class DataParallelCoordinator : ReceiveActor
         if (_batch >= _batchesPerEpoch) (_epoch, _batch) = (_epoch + 1, 0);
         if (_epoch >= _options.Epochs || StepLimitReached)
         {
-            Finish();
+            // Stopping now would drop the last step's gradients still queued at the replicas.
+            foreach (var actor in _actors) actor.Tell(new Drain(), Self);
             return;
         }
         NextStep();

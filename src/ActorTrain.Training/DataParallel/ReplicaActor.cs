@@ -28,8 +28,10 @@ internal sealed class ReplicaActor : ReceiveActor
             var computed = _clock.GetTimestamp();
             // One span for forward and backward: the replica runs them back to back with nothing in between.
             Span(SpanKind.Backward, work.Step, start, computed);
+            // Measured before sending: from then on the coordinator owns (and disposes) the gradients.
+            var bytes = local.Gradients.Sum(g => g.NBytes);
             Sender.Tell(local, Self);
-            Span(SpanKind.Send, work.Step, computed, _clock.GetTimestamp(), local.Gradients.Sum(g => g.NBytes));
+            Span(SpanKind.Send, work.Step, computed, _clock.GetTimestamp(), bytes);
         });
         Receive<AveragedGradients>(averaged =>
         {
@@ -45,6 +47,7 @@ internal sealed class ReplicaActor : ReceiveActor
             }
             Span(SpanKind.OptimizerStep, averaged.Step, start, _clock.GetTimestamp());
         });
+        Receive<Drain>(_ => Sender.Tell(new Drained(_replica.Index), Self));
         Receive<EvaluateReplica>(e =>
         {
             var start = _clock.GetTimestamp();
