@@ -94,7 +94,7 @@ internal sealed class TrainCommand : ICommand
                     ITrainingObserver observer = profiler is null ? progress : new CompositeObserver(profiler, progress);
                     try
                     {
-                        result = TrainingRun.RunAsync(options, dataset, observer, log, clock, cancel.Token).GetAwaiter().GetResult();
+                        result = TrainingRun.RunAsync(options, dataset, observer, log, clock, cancel.Token, profiler).GetAwaiter().GetResult();
                     }
                     catch (Exception e)
                     {

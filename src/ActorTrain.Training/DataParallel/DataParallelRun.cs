@@ -67,29 +67,15 @@ public static class DataParallelRun
         }
     }
 
-    private static async Task<TrainingResult> Train(TrainingOptions options, IReadOnlyList<Replica> replicas, Dataset data, int batchesPerEpoch,
+    private static Task<TrainingResult> Train(TrainingOptions options, IReadOnlyList<Replica> replicas, Dataset data, int batchesPerEpoch,
         int threads, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct)
     {
         var test = new BatchLoader(data.Test, data.Normalization,
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
-        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var succeeded = false;
-        try
-        {
-            await using var system = ActorSystem.Create("actortrain-dp", new ActorSystemOptions { TimeProvider = clock, Logger = log });
-            Props ReplicaProps(Replica r) =>
-                Props.Create(() => new ReplicaActor(r, test, threads, observer, clock)).WithDispatcher(Dispatchers.Pinned);
-            var coordinator = system.ActorOf(Props.Create(() =>
-                new DataParallelCoordinator(options, replicas, ReplicaProps, batchesPerEpoch, observer, clock, log, done))
-                .WithDispatcher(Dispatchers.Pinned), "coordinator");
-            await using var _ = ct.Register(() => coordinator.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
-            var result = await done.Task.ConfigureAwait(false);
-            succeeded = true;
-            return result;
-        }
-        finally
-        {
-            observer.OnRunFinished(succeeded, clock.GetTimestamp());
-        }
+        Props ReplicaProps(Replica r) =>
+            Props.Create(() => new ReplicaActor(r, test, threads, observer, clock)).WithDispatcher(Dispatchers.Pinned);
+        return ActorRunHost.RunAsync("coordinator",
+            done => new DataParallelCoordinator(options, replicas, ReplicaProps, batchesPerEpoch, observer, clock, log, done),
+            observer, log, clock, ct);
     }
 }

@@ -3,6 +3,7 @@ using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
 using ActorTrain.Training.DataParallel.Messages;
+using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.DataParallel;
@@ -34,8 +35,10 @@ internal sealed class Replica : IDisposable
 
     public long GradientBytes => Model.Parameters().Sum(p => p.NBytes);
 
-    public LocalGradients ComputeGradients(ComputeGradients work)
+    /// <summary>Forward and backward on this replica's share; reports Forward and Backward spans.</summary>
+    public LocalGradients ComputeGradients(ComputeGradients work, ITrainingObserver observer, TimeProvider clock)
     {
+        var start = clock.GetTimestamp();
         _train.Fill(work.Epoch, work.Batch, _batch);
         var total = _batch.Count;
         var first = EvenSplit.Offset(total, _count, Index);
@@ -49,7 +52,10 @@ internal sealed class Replica : IDisposable
             using var mean = Functional.CrossEntropy(logits, labels);
             lossSum = mean.ToScalarDouble() * count;
             using var weighted = mean.Mul((double)count / total);
+            var forward = clock.GetTimestamp();
+            observer.OnSpan(new Span(Index, SpanKind.Forward, work.Step, -1, start, forward));
             weighted.Backward();
+            observer.OnSpan(new Span(Index, SpanKind.Backward, work.Step, -1, forward, clock.GetTimestamp()));
         }
         var gradients = Model.Parameters().Select(TakeGradient).ToList();
         return new LocalGradients(Index, work.Step, gradients, lossSum, count);

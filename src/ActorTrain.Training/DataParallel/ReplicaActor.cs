@@ -23,11 +23,8 @@ internal sealed class ReplicaActor : ReceiveActor
 
         Receive<ComputeGradients>(work =>
         {
-            var start = _clock.GetTimestamp();
-            var local = _replica.ComputeGradients(work);
+            var local = _replica.ComputeGradients(work, _observer, _clock);
             var computed = _clock.GetTimestamp();
-            // One span for forward and backward: the replica runs them back to back with nothing in between.
-            Span(SpanKind.Backward, work.Step, start, computed);
             // Measured before sending: from then on the coordinator owns (and disposes) the gradients.
             var bytes = local.Gradients.Sum(g => g.NBytes);
             Sender.Tell(local, Self);

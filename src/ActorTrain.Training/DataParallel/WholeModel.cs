@@ -1,3 +1,4 @@
+using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
@@ -12,13 +13,42 @@ namespace ActorTrain.Training.DataParallel;
 /// </summary>
 internal static class WholeModel
 {
-    /// <summary>Builds every block in order under <paramref name="seed"/>, as the pipeline does, so all modes start from the same weights.</summary>
-    public static Sequential Build(ModelSpec spec, long seed) =>
-        new([.. ModelBuilder.BuildBlocks(spec, seed)]);
+    /// <summary>
+    /// Builds every block in order from a private generator seeded with <paramref name="seed"/>: the same weights as
+    /// <see cref="ModelBuilder.BuildBlocks"/> (which seeds libtorch's global generator), but other threads drawing
+    /// random numbers at the same time (another run, a test) can neither change them nor be changed by them.
+    /// </summary>
+    public static Sequential Build(ModelSpec spec, long seed)
+    {
+        using var generator = new Generator(seed);
+        return new([.. spec.Blocks.Select(b => Build(b, generator))]);
+    }
 
-    /// <summary>Builds the blocks without reseeding (their values are about to be overwritten).</summary>
-    public static Sequential BuildUnseeded(ModelSpec spec) =>
-        new([.. spec.Blocks.Select(ModelBuilder.Build)]);
+    private static Sequential Build(BlockSpec block, Generator generator)
+    {
+        var modules = new List<Module>();
+        IReadOnlyList<int> shape = block.InputShape;
+        for (var i = 0; i < block.Layers.Count; i++)
+        {
+            var layer = block.Layers[i];
+            modules.Add(layer.Kind switch
+            {
+                LayerKind.Linear => new Linear(shape[0], layer.Units, layer.Bias, generator),
+                LayerKind.Conv => new Conv2d(shape[0], layer.Units, layer.Kernel, bias: layer.Bias, generator: generator),
+                LayerKind.BatchNorm => new BatchNorm1d(shape[0], affine: layer.Affine),
+                LayerKind.Relu => new ReLU(),
+                LayerKind.Gelu => new GELU(),
+                LayerKind.Tanh => new Tanh(),
+                LayerKind.Sigmoid => new Sigmoid(),
+                LayerKind.Dropout => new Dropout(layer.Rate),
+                LayerKind.MaxPool => new MaxPool2d(layer.Kernel),
+                LayerKind.Flatten => new Flatten(),
+                _ => throw new ModelSpecException($"layer \"{layer.Text}\" cannot be built"),
+            });
+            shape = ShapeInference.OutputShape(layer, shape, i);
+        }
+        return new Sequential([.. modules]);
+    }
 
     /// <summary>The filled rows of <paramref name="batch"/> from <paramref name="first"/> on, as a [count, features] tensor (a copy).</summary>
     public static Tensor Features(Batch batch, int first, int count) =>

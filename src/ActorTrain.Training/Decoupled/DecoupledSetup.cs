@@ -20,17 +20,15 @@ internal static class DecoupledSetup
         var stages = new List<DecoupledStage>();
         try
         {
-            var (balance, start, resumeDir, resumedMode) = Plan(options, log);
+            var (balance, start, resumeDir) = Plan(options, log);
             built = StageFactory.Create(options.Model, balance, options);
-            var codes = resumeDir is null ? [] : ReadCodes(resumeDir, built.Count);
+            var codes = resumeDir is null ? new Dictionary<int, SyntheticLabelTable>() : CodeTableFile.Load(resumeDir);
             var tables = new SyntheticLabelTable[built.Count - 1];
             for (var b = 0; b < tables.Length; b++)
                 tables[b] = Table(options, settings, built, b, codes);
             foreach (var stage in built)
             {
-                if (resumeDir is not null)
-                    DecoupledStageState.LoadWeights(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage,
-                        optimizerState: resumedMode == DecoupledSupervisor.Mode || settings.OptimizerState == OptimizerStatePolicy.Keep);
+                if (resumeDir is not null) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage);
                 var inputShape = options.Model.Blocks[stage.FirstBlock].InputShape.Select(d => (long)d).ToArray();
                 stages.Add(new DecoupledStage(stage, inputShape, stage.IsFirst ? null : tables[stage.Index - 1],
                     stage.IsLast ? null : tables[stage.Index], settings, NoiseSeed(options.Seed, stage.Index)));
@@ -60,19 +58,10 @@ internal static class DecoupledSetup
         return table;
     }
 
-    private static Dictionary<int, SyntheticLabelTable> ReadCodes(string dir, int stages)
-    {
-        var codes = new Dictionary<int, SyntheticLabelTable>();
-        for (var k = 0; k < stages; k++)
-            foreach (var (boundary, table) in DecoupledStageState.LoadCodes(Path.Combine(dir, CheckpointDirectory.StageFile(k))))
-                codes.TryAdd(boundary, table);
-        return codes;
-    }
-
-    private static (IReadOnlyList<int> Balance, RunPosition Start, string? ResumeDir, string? Mode) Plan(TrainingOptions options, ILogger log)
+    private static (IReadOnlyList<int> Balance, RunPosition Start, string? ResumeDir) Plan(TrainingOptions options, ILogger log)
     {
         if (options.ResumeFrom is null)
-            return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance, RunPosition.Start, null, null);
+            return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance, RunPosition.Start, null);
 
         var dir = CheckpointDirectory.Resolve(options.ResumeFrom);
         var manifest = CheckpointManifest.Read(dir);
@@ -84,7 +73,7 @@ internal static class DecoupledSetup
             dir, manifest.Mode, manifest.Step, manifest.Epoch + 1, manifest.Batch);
         // Stage files hold exactly the saved cut's blocks.
         var balance = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), manifest.Balance.Length, manifest.Balance).Balance;
-        return (balance, new RunPosition(manifest.Epoch, manifest.Batch, manifest.Step), dir, manifest.Mode);
+        return (balance, new RunPosition(manifest.Epoch, manifest.Batch, manifest.Step), dir);
     }
 
     // Each stage draws its input noise from its own generator, so the noise does not depend on how stages interleave.

@@ -4,10 +4,10 @@ namespace ActorTrain.Training.Decoupled;
 
 internal sealed partial class DecoupledStageActor
 {
-    /// <summary>Writes this stage's state from its own thread, where its tensors live; every stage has finished its batches.</summary>
+    /// <summary>Writes this stage's state (sync layout) from its own thread, where its tensors live; every stage has finished its batches.</summary>
     private void OnSave(SaveStage save)
     {
-        DecoupledStageState.Save(save.Path, _stage, save.Metadata);
+        Pipeline.StageState.Save(save.Path, _stage.Stage, save.Metadata);
         Sender.Tell(new StageSaved(Index, save.Path), Self);
     }
 }

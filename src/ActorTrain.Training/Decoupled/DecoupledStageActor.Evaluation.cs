@@ -13,22 +13,29 @@ internal sealed partial class DecoupledStageActor
     private void OnEvaluate(EvaluateBatch e)
     {
         var start = _clock.GetTimestamp();
-        Tensor output;
-        double lossSum;
-        int hits;
-        using (var labels = _stage.Labels(e.Labels))
-        using (Torch.Torch.NoGrad())
+        using var labels = _stage.Labels(e.Labels);
+        using var _ = Torch.Torch.NoGrad();
+        var output = Infer(e);
+        try
         {
-            using (var input = EvaluationInput(e))
-                output = _stage.Forward(input);
             using var loss = _stage.Loss(output, labels);
-            lossSum = loss.ToScalarDouble() * e.Labels.Length;
-            hits = _stage.Hits(output, labels);
+            var hits = _stage.Hits(output, labels);
+            _observer.OnSpan(new Span(Index, SpanKind.Evaluate, e.Batch, 0, start, _clock.GetTimestamp()));
+            _supervisor!.Tell(new StageEvaluated(Index, e.Batch, loss.ToScalarDouble() * e.Labels.Length, hits, e.Labels.Length), Self);
         }
-        _observer.OnSpan(new Span(Index, SpanKind.Evaluate, e.Batch, 0, start, _clock.GetTimestamp()));
-        _supervisor!.Tell(new StageEvaluated(Index, e.Batch, lossSum, hits, e.Labels.Length), Self);
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
         if (_stage.IsLast) output.Dispose();
         else _next!.Tell(e with { Input = output }, Self);
+    }
+
+    private Tensor Infer(EvaluateBatch e)
+    {
+        using var input = EvaluationInput(e);
+        return _stage.Forward(input);
     }
 
     private Tensor EvaluationInput(EvaluateBatch e)

@@ -10,11 +10,12 @@ internal sealed partial class DecoupledSupervisor
     private string? _lastCheckpoint;
     private int _stagesSaved;
 
-    /// <summary>Every stage has finished its batches: each writes its own file (weights and codes), then the manifest seals it.</summary>
+    /// <summary>Every stage has finished its batches: the codes and each stage's own file are written, then the manifest seals them.</summary>
     private void SaveCheckpoint()
     {
         _savingTo = CheckpointDirectory.ForStep(_options.RunDirectory!, _position.Step);
         Directory.CreateDirectory(_savingTo);
+        CodeTableFile.Save(_savingTo, _stages.Select(s => s.TargetCodes).OfType<SyntheticLabelTable>());
         _stagesSaved = 0;
         var metadata = new Dictionary<string, string>
         {

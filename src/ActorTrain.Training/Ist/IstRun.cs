@@ -1,4 +1,3 @@
-using ActorTrain.Actors;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
@@ -77,7 +76,7 @@ public static class IstRun
             });
             batchesPerEpoch ??= shard.BatchesPerEpoch;
             var spec = IstModel.Narrow(options.Model, hidden.Select(width => SubnetPartition.Sizes(width, n)[w]).ToList());
-            trainers.Add(new SubnetTrainer(w, WholeModel.BuildUnseeded(spec), options.Optimizer, shard, travel));
+            trainers.Add(new SubnetTrainer(w, WholeModel.Build(spec, options.Seed + 1 + w), options.Optimizer, shard, travel));
         }
         if (batchesPerEpoch is not > 0)
             throw new ArgumentException($"a worker's shard of {data.Train.Count / n} samples holds no full batch of {options.BatchSize}");
@@ -90,23 +89,6 @@ public static class IstRun
             Math.Max(1, options.Pipeline.ThreadsPerStage));
     }
 
-    private static async Task<TrainingResult> Train(IstSetup setup, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct)
-    {
-        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var succeeded = false;
-        try
-        {
-            await using var system = ActorSystem.Create("actortrain-ist", new ActorSystemOptions { TimeProvider = clock, Logger = log });
-            var server = system.ActorOf(Props.Create(() => new ParameterServer(setup, observer, clock, log, done))
-                .WithDispatcher(Dispatchers.Pinned), "parameter-server");
-            await using var _ = ct.Register(() => server.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
-            var result = await done.Task.ConfigureAwait(false);
-            succeeded = true;
-            return result;
-        }
-        finally
-        {
-            observer.OnRunFinished(succeeded, clock.GetTimestamp());
-        }
-    }
+    private static Task<TrainingResult> Train(IstSetup setup, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct) =>
+        ActorRunHost.RunAsync("parameter-server", done => new ParameterServer(setup, observer, clock, log, done), observer, log, clock, ct);
 }

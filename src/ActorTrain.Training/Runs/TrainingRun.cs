@@ -17,9 +17,10 @@ namespace ActorTrain.Training.Runs;
 /// </summary>
 public static class TrainingRun
 {
+    /// <param name="mailboxes">Optional runtime hook that sees every message posted to and processed by the actors (profiling).</param>
     public static async Task<TrainingResult> RunAsync(
         TrainingOptions options, Dataset dataset, ITrainingObserver observer, ILogger log,
-        TimeProvider? clock = null, CancellationToken cancellation = default)
+        TimeProvider? clock = null, CancellationToken cancellation = default, IMailboxObserver? mailboxes = null)
     {
         clock ??= TimeProvider.System;
         Torch.Torch.SetThreads(Math.Max(1, options.Pipeline.ThreadsPerStage));
@@ -38,7 +39,7 @@ public static class TrainingRun
 
         var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var succeeded = false;
-        await using var system = ActorSystem.Create("actortrain", new ActorSystemOptions { TimeProvider = clock, Logger = log });
+        await using var system = ActorSystem.Create("actortrain", new ActorSystemOptions { TimeProvider = clock, Logger = log, MailboxObserver = mailboxes });
         try
         {
             var supervisor = system.ActorOf(Props.Create(() =>

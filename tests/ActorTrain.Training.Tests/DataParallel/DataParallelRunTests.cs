@@ -4,6 +4,7 @@ using ActorTrain.Torch.NN;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
+using ActorTrain.Training.Tests.Runs;
 
 namespace ActorTrain.Training.Tests.DataParallel;
 
@@ -71,5 +72,28 @@ public sealed class DataParallelRunTests
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             DataParallelRun.RunAsync(options, new DpSettings(3), data, NullTrainingObserver.Instance, SmallRuns.Log).WaitAsync(SmallRuns.Timeout));
+    }
+
+    [TorchFact]
+    public async Task A_replica_that_throws_fails_the_run_with_its_exception()
+    {
+        var run = DataParallelRun.RunAsync(SmallRuns.Options(SmallRuns.Model(Mlp), epochs: 2), new DpSettings(2), SmallRuns.Data(),
+            new FailingObserver(stage: 1, step: 3), SmallRuns.Log);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(SmallRuns.Timeout));
+
+        Assert.Contains("injected failure in stage 1 at step 3", e.Message);
+    }
+
+    [TorchFact]
+    public async Task Cancelling_a_data_parallel_run_stops_it()
+    {
+        using var cancel = new CancellationTokenSource();
+        var observer = new CancellingObserver(cancel, afterStep: 2);
+
+        var run = DataParallelRun.RunAsync(SmallRuns.Options(SmallRuns.Model(Mlp), epochs: 50), new DpSettings(2), SmallRuns.Data(),
+            observer, SmallRuns.Log, ct: cancel.Token);
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => run.WaitAsync(SmallRuns.Timeout));
     }
 }

@@ -126,17 +126,39 @@ public sealed class DecoupledRunTests : IDisposable
         var options = Options(data, [1, 2], epochs: 1) with { EvaluateEachEpoch = false, RunDirectory = first };
 
         var saved = await DecoupledRun.RunAsync(options, Settings(), data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit);
-        var stage0 = Path.Combine(saved.CheckpointDirectory!, "stage-0.safetensors");
-        var stage1 = Path.Combine(saved.CheckpointDirectory!, "stage-1.safetensors");
         var drawn = SyntheticLabelTable.Draw(options.Seed, 0, data.ClassCount, 64, Settings());
-        Assert.True(DecoupledStageState.LoadCodes(stage0)[0].Codes.SequenceEqual(drawn.Codes));
-        Assert.True(DecoupledStageState.LoadCodes(stage1)[0].Codes.SequenceEqual(drawn.Codes));
+        Assert.True(CodeTableFile.Load(saved.CheckpointDirectory!)[0].Codes.SequenceEqual(drawn.Codes));
 
+        // Asked for orthogonal codes now, the resumed run must still use the normal codes it was trained towards.
         var resumed = await DecoupledRun.RunAsync(options with { Epochs = 2, ResumeFrom = first, RunDirectory = Path.Combine(_root, "second") },
-            Settings(), data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit);
+            Settings(codes: CodeDistribution.Orthogonal), data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit);
 
         Assert.Equal(32, resumed.Steps);
-        Assert.True(DecoupledStageState.LoadCodes(Path.Combine(resumed.CheckpointDirectory!, "stage-1.safetensors"))[0].Codes.SequenceEqual(drawn.Codes));
+        Assert.True(CodeTableFile.Load(resumed.CheckpointDirectory!)[0].Codes.SequenceEqual(drawn.Codes));
+    }
+
+    [TorchFact]
+    public async Task Codes_that_cannot_be_drawn_fail_the_run_before_any_work_as_a_setup_error()
+    {
+        var data = Data();
+        var impossible = Settings() with { MinCodeDistance = 1000, MaxRedraws = 3 };
+
+        var e = await Assert.ThrowsAsync<TrainingSetupException>(() =>
+            DecoupledRun.RunAsync(Options(data, [1, 2]), impossible, data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit));
+
+        Assert.Contains("min-code-distance", e.Message);
+    }
+
+    [TorchFact]
+    public async Task A_cancelled_run_stops_with_an_OperationCanceledException()
+    {
+        var data = Data();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = DecoupledRun.RunAsync(Options(data, [1, 2]), Settings(), data, new RecordingObserver(), TrainingFixtures.Log, ct: cancelled.Token);
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => run.WaitAsync(Limit));
     }
 
     [TorchFact]

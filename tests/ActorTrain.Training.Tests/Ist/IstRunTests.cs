@@ -8,6 +8,7 @@ using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Tests.DataParallel;
+using ActorTrain.Training.Tests.Runs;
 
 namespace ActorTrain.Training.Tests.Ist;
 
@@ -137,5 +138,16 @@ public sealed class IstRunTests
             .WaitAsync(SmallRuns.Timeout));
 
         Assert.Contains("IST needs a fully connected model on flat inputs", e.Message);
+    }
+
+    [TorchFact]
+    public async Task A_worker_that_throws_fails_the_run_with_its_exception()
+    {
+        var run = IstRun.RunAsync(SmallRuns.Options(Spec, epochs: 2), new IstSettings(2, 2, IstOptimizerState.Travel, BatchNormEval.Batch),
+            SmallRuns.Data(), new FailingObserver(stage: 1, step: 3), SmallRuns.Log);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(SmallRuns.Timeout));
+
+        Assert.Contains("injected failure in stage 1 at step 3", e.Message);
     }
 }

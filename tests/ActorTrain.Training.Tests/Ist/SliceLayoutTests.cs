@@ -33,9 +33,10 @@ public sealed class SliceLayoutTests
         var spec = SmallRuns.Model(SmallRuns.IstLayers);
         using var model = WholeModel.Build(spec, 5);
         // Make the batch-norm tensors differ from their 0/1 defaults, so a misplaced slice would show.
+        using (var generator = new Generator(1))
         using (Torch.Torch.NoGrad())
             foreach (var (_, t) in model.StateDict().Where(kv => kv.Value.DType == ScalarType.Float32))
-                using (var noise = Tensor.Randn(t.Shape)) t.Add_(noise);
+                using (var noise = Tensor.Randn(t.Shape, generator: generator)) t.Add_(noise);
         var before = SmallRuns.Snapshot(model, buffers: true);
         var layout = SliceLayout.For(model.StateDict().Keys, spec.Blocks.Count);
         var state = model.StateDict();
