@@ -42,7 +42,7 @@ function Invoke-Tests {
     Invoke-Build
     $results = Join-Path $PSScriptRoot "artifacts/test-results"
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
-    & dotnet test ActorTrain.sln -c $Config --no-build -nologo --results-directory $results --logger trx --logger "console;verbosity=minimal"
+    & dotnet test ActorTrain.sln -c $Config --no-build -nologo --results-directory $results --logger "trx;LogFileName={assembly}.trx" --logger "console;verbosity=minimal"
     $rc = $LASTEXITCODE
     $passed = 0; $failed = 0; $skipped = 0; $files = 0
     foreach ($trx in Get-ChildItem $results -Filter *.trx -ErrorAction SilentlyContinue) {

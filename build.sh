@@ -55,7 +55,7 @@ run_tests() {
   log "running tests"
   local rc=0
   dotnet test ActorTrain.sln -c "$CONFIG" --no-build -nologo --results-directory "$results" \
-    --logger "trx" --logger "console;verbosity=minimal" || rc=$?
+    --logger "trx;LogFileName={assembly}.trx" --logger "console;verbosity=minimal" || rc=$?
   # dotnet test's own output is not what CI reads: sum the TRX counters into one plain line.
   local passed=0 failed=0 skipped=0 files=0
   for trx in "$results"/*.trx; do

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorTrain.Cli.Training;
+using ActorTrain.Config.Settings;
 using ActorTrain.Data;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Profiling;
@@ -16,7 +17,7 @@ namespace ActorTrain.Cli.Commands;
 internal sealed class TrainCommand : ICommand
 {
     public string Name => "train";
-    public string Summary => "train a model as a pipeline of stage actors";
+    public string Summary => "train a model: a pipeline of stage actors (sync), decoupled stages, IST or data parallel";
 
     public string Help =>
         "usage: actortrain train --config FILE [--set key=value ...] [--profile DIR] [--resume DIR]\n\n" +
@@ -35,6 +36,7 @@ internal sealed class TrainCommand : ICommand
         var a = new ArgReader(args, ["--config", "--set", "--profile", "--resume"], []);
         if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
         var (config, settings) = SettingsInput.Load(a.Value("--config"), a.Values("--set"));
+        ModeDispatch.Check(settings);
         var resume = a.Value("--resume");
         if (resume is not null && !Directory.Exists(resume)) throw new UsageException($"--resume {resume}: no such directory.");
 
@@ -64,10 +66,10 @@ internal sealed class TrainCommand : ICommand
             ? (settings.Profiling.Dir.Length > 0 ? settings.Profiling.Dir : Path.Combine(runDirectory, "profile"))
             : null);
         using var logging = new RunLogging(settings.Logging, runDirectory);
-        return Train(options, dataset, logging, profileDir, runDirectory);
+        return Train(settings, options, dataset, logging, profileDir, runDirectory);
     }
 
-    private static int Train(TrainingOptions options, Dataset dataset, RunLogging logging, string? profileDir, string runDirectory)
+    private static int Train(ActorTrainSettings settings, TrainingOptions options, Dataset dataset, RunLogging logging, string? profileDir, string runDirectory)
     {
         var log = logging.Logger;
         var clock = TimeProvider.System;
@@ -94,7 +96,7 @@ internal sealed class TrainCommand : ICommand
                     ITrainingObserver observer = profiler is null ? progress : new CompositeObserver(profiler, progress);
                     try
                     {
-                        result = TrainingRun.RunAsync(options, dataset, observer, log, clock, cancel.Token, profiler).GetAwaiter().GetResult();
+                        result = ModeDispatch.RunAsync(settings, options, dataset, observer, log, clock, cancel.Token, profiler).GetAwaiter().GetResult();
                     }
                     catch (Exception e)
                     {

@@ -24,11 +24,7 @@ internal static class OptionsMapping
 
     public static TrainingOptions Training(ActorTrainSettings s, Dataset data, string runDirectory, string? resumeFrom)
     {
-        var unsupported = s.EffectivePlan.FirstOrDefault(e => e.Mode != TrainingMode.Sync);
-        if (unsupported is not null)
-            throw new UsageException(
-                $"mode '{EnumNames.Of(unsupported.Mode)}' is not available in this version; only 'sync' trains. Set run.mode = sync and mode-plan = [].");
-
+        var mode = ModeDispatch.Check(s);
         var p = s.Pipeline;
         return new TrainingOptions
         {
@@ -37,7 +33,7 @@ internal static class OptionsMapping
                 p.Devices.Select(Device.Parse).ToList(), p.ThreadsPerStage),
             Optimizer = new OptimizerOptions(EnumNames.Of(s.Optimizer.Type), s.Optimizer.Lr, s.Optimizer.Momentum, s.Optimizer.Nesterov,
                 s.Optimizer.WeightDecay, s.Optimizer.Beta1, s.Optimizer.Beta2, s.Optimizer.Eps),
-            Mode = "sync",
+            Mode = EnumNames.Of(mode),
             Epochs = s.EffectivePlan.Sum(e => e.Epochs),
             Seed = s.Run.Seed,
             BatchSize = s.Data.BatchSize,

@@ -3,6 +3,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.NN;
+using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
@@ -16,8 +17,8 @@ namespace ActorTrain.Training.DataParallel;
 /// <see cref="TrainingOptions.BatchSize"/> samples (shares differ by at most one; an epoch's last partial batch is
 /// dropped), the coordinator combines their gradients into the global-batch gradient and every replica applies it
 /// with its own optimizer, so the replicas stay identical. Test evaluation runs on replica 0 after each epoch.
-/// Spans: per replica and step, Backward (forward and backward), Send (its gradients), Receive (the combined ones,
-/// with their bytes) and OptimizerStep.
+/// Spans, per replica and step: Forward, Backward, Send (its gradients, with their bytes), Receive (the combined
+/// gradients, with their bytes) and OptimizerStep.
 /// </summary>
 public static class DataParallelRun
 {
@@ -51,7 +52,7 @@ public static class DataParallelRun
         try
         {
             for (var i = 0; i < dp.Replicas; i++)
-                replicas.Add(new Replica(i, dp.Replicas, WholeModel.Build(options.Model, options.Seed), options.Optimizer,
+                replicas.Add(new Replica(i, dp.Replicas, ModelBuilder.BuildWhole(options.Model, options.Seed), options.Optimizer,
                     new BatchLoader(data.Train, data.Normalization, loaderOptions)));
 
             observer.OnRunStarted(new RunInfo(Mode, Mode, dp.Replicas, 1, options.BatchSize, 0,

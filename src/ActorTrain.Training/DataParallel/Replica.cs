@@ -33,8 +33,6 @@ internal sealed class Replica : IDisposable
 
     public Optimizer Optimizer { get; }
 
-    public long GradientBytes => Model.Parameters().Sum(p => p.NBytes);
-
     /// <summary>Forward and backward on this replica's share; reports Forward and Backward spans.</summary>
     public LocalGradients ComputeGradients(ComputeGradients work, ITrainingObserver observer, TimeProvider clock)
     {
@@ -43,15 +41,15 @@ internal sealed class Replica : IDisposable
         var total = _batch.Count;
         var first = EvenSplit.Offset(total, _count, Index);
         var count = EvenSplit.Sizes(total, _count)[Index];
-        double lossSum = 0;
-        if (count > 0)
+        double lossSum;
+        // Every share holds at least one sample: the run refuses batches smaller than the replica count.
+        using (var input = WholeModel.Features(_batch, first, count))
+        using (var labels = WholeModel.Labels(_batch, first, count))
+        using (var logits = Model.Forward(input))
+        using (var mean = Functional.CrossEntropy(logits, labels))
+        using (var weighted = mean.Mul((double)count / total))
         {
-            using var input = WholeModel.Features(_batch, first, count);
-            using var labels = WholeModel.Labels(_batch, first, count);
-            using var logits = Model.Forward(input);
-            using var mean = Functional.CrossEntropy(logits, labels);
             lossSum = mean.ToScalarDouble() * count;
-            using var weighted = mean.Mul((double)count / total);
             var forward = clock.GetTimestamp();
             observer.OnSpan(new Span(Index, SpanKind.Forward, work.Step, -1, start, forward));
             weighted.Backward();
@@ -70,7 +68,7 @@ internal sealed class Replica : IDisposable
         Optimizer.ZeroGrad();
     }
 
-    /// <summary>The parameter's gradient as a tensor of its own (zeros where the share was empty), leaving the parameter without one.</summary>
+    /// <summary>The parameter's gradient as a tensor of its own (zeros for a parameter the loss does not reach), leaving the parameter without one.</summary>
     private static Tensor TakeGradient(Tensor parameter)
     {
         using var grad = parameter.Grad;

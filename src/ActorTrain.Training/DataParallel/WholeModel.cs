@@ -1,4 +1,3 @@
-using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
@@ -13,43 +12,6 @@ namespace ActorTrain.Training.DataParallel;
 /// </summary>
 internal static class WholeModel
 {
-    /// <summary>
-    /// Builds every block in order from a private generator seeded with <paramref name="seed"/>: the same weights as
-    /// <see cref="ModelBuilder.BuildBlocks"/> (which seeds libtorch's global generator), but other threads drawing
-    /// random numbers at the same time (another run, a test) can neither change them nor be changed by them.
-    /// </summary>
-    public static Sequential Build(ModelSpec spec, long seed)
-    {
-        using var generator = new Generator(seed);
-        return new([.. spec.Blocks.Select(b => Build(b, generator))]);
-    }
-
-    private static Sequential Build(BlockSpec block, Generator generator)
-    {
-        var modules = new List<Module>();
-        IReadOnlyList<int> shape = block.InputShape;
-        for (var i = 0; i < block.Layers.Count; i++)
-        {
-            var layer = block.Layers[i];
-            modules.Add(layer.Kind switch
-            {
-                LayerKind.Linear => new Linear(shape[0], layer.Units, layer.Bias, generator),
-                LayerKind.Conv => new Conv2d(shape[0], layer.Units, layer.Kernel, bias: layer.Bias, generator: generator),
-                LayerKind.BatchNorm => new BatchNorm1d(shape[0], affine: layer.Affine),
-                LayerKind.Relu => new ReLU(),
-                LayerKind.Gelu => new GELU(),
-                LayerKind.Tanh => new Tanh(),
-                LayerKind.Sigmoid => new Sigmoid(),
-                LayerKind.Dropout => new Dropout(layer.Rate),
-                LayerKind.MaxPool => new MaxPool2d(layer.Kernel),
-                LayerKind.Flatten => new Flatten(),
-                _ => throw new ModelSpecException($"layer \"{layer.Text}\" cannot be built"),
-            });
-            shape = ShapeInference.OutputShape(layer, shape, i);
-        }
-        return new Sequential([.. modules]);
-    }
-
     /// <summary>The filled rows of <paramref name="batch"/> from <paramref name="first"/> on, as a [count, features] tensor (a copy).</summary>
     public static Tensor Features(Batch batch, int first, int count) =>
         Tensor.FromSpan(batch.Features.AsSpan(first * batch.FeatureCount, count * batch.FeatureCount), [count, batch.FeatureCount]);

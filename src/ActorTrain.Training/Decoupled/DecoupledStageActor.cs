@@ -29,6 +29,7 @@ internal sealed partial class DecoupledStageActor : ReceiveActor
     private float[] _features = [];
     private long[] _gatheredLabels = [];
     private long _peakBytes;
+    private long _waitingSince = -1;
 
     public DecoupledStageActor(DecoupledStage stage, BatchLoader trainSamples, BatchLoader testSamples, DecoupledVariant variant,
         ITrainingObserver observer, TimeProvider clock)
@@ -59,16 +60,29 @@ internal sealed partial class DecoupledStageActor : ReceiveActor
             Train(batch, null);
             return;
         }
-        if (_activations.Remove(batch.Step, out var activation)) Train(batch, activation);
-        else _batches.Add(batch.Step, batch);
+        if (_activations.Remove(batch.Step, out var activation))
+        {
+            Train(batch, activation);
+            return;
+        }
+        _batches.Add(batch.Step, batch);
+        // Nothing else to do until the predecessor's output comes: the sequential variant's bubble.
+        if (_waitingSince < 0) _waitingSince = now;
     }
 
     private void OnActivation(StageActivation activation)
     {
         var now = _clock.GetTimestamp();
         _observer.OnSpan(new Span(Index, SpanKind.Receive, activation.Step, 0, now, now, activation.Activation.NBytes));
-        if (_batches.Remove(activation.Step, out var batch)) Train(batch, activation);
-        else _activations.Add(activation.Step, activation);
+        if (!_batches.Remove(activation.Step, out var batch))
+        {
+            _activations.Add(activation.Step, activation);
+            return;
+        }
+        if (_waitingSince >= 0 && now > _waitingSince) _observer.OnSpan(new Span(Index, SpanKind.Wait, activation.Step, 0, _waitingSince, now));
+        _waitingSince = -1;
+        Train(batch, activation);
+        if (_batches.Count > 0) _waitingSince = _clock.GetTimestamp();
     }
 
     private void Train(TrainBatch batch, StageActivation? activation)

@@ -2,6 +2,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.NN;
+using ActorTrain.Training.Model;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
@@ -41,7 +42,7 @@ public static class IstRun
         IstModel.Validate(options.Model, ist.Workers);
         clock ??= TimeProvider.System;
 
-        var model = WholeModel.Build(options.Model, options.Seed);
+        var model = ModelBuilder.BuildWhole(options.Model, options.Seed);
         var trainers = new List<SubnetTrainer>();
         try
         {
@@ -76,7 +77,7 @@ public static class IstRun
             });
             batchesPerEpoch ??= shard.BatchesPerEpoch;
             var spec = IstModel.Narrow(options.Model, hidden.Select(width => SubnetPartition.Sizes(width, n)[w]).ToList());
-            trainers.Add(new SubnetTrainer(w, WholeModel.Build(spec, options.Seed + 1 + w), options.Optimizer, shard, travel));
+            trainers.Add(new SubnetTrainer(w, ModelBuilder.BuildWhole(spec, options.Seed + 1 + w), options.Optimizer, shard, travel));
         }
         if (batchesPerEpoch is not > 0)
             throw new ArgumentException($"a worker's shard of {data.Train.Count / n} samples holds no full batch of {options.BatchSize}");

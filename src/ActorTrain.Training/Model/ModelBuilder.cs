@@ -1,43 +1,49 @@
 using ActorTrain.Config.Settings;
+using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 
 namespace ActorTrain.Training.Model;
 
 /// <summary>
-/// Builds libtorch modules from a <see cref="ModelSpec"/>. Blocks are always built in order under the run's seed,
-/// so the initial weights do not depend on how the model is later cut into stages.
+/// Builds libtorch modules from a <see cref="ModelSpec"/>. Blocks are always built in order from a private generator
+/// seeded with the run's seed, so the initial weights depend neither on how the model is later cut into stages nor
+/// on other threads drawing random numbers at the same time (another run, a parallel test).
 /// </summary>
 public static class ModelBuilder
 {
     public static IReadOnlyList<Sequential> BuildBlocks(ModelSpec spec, long seed)
     {
-        Torch.Torch.ManualSeed(seed);
-        return spec.Blocks.Select(Build).ToList();
+        using var generator = new Generator(seed);
+        return spec.Blocks.Select(b => Build(b, generator)).ToList();
     }
 
-    public static Sequential Build(BlockSpec block)
+    /// <summary>The whole model as one <see cref="Sequential"/> of blocks (parameter names "block.layer.name").</summary>
+    public static Sequential BuildWhole(ModelSpec spec, long seed) => new([.. BuildBlocks(spec, seed)]);
+
+    /// <param name="generator">Where initial weights are drawn from; null draws from libtorch's global generator.</param>
+    public static Sequential Build(BlockSpec block, Generator? generator = null)
     {
         var modules = new List<Module>();
         IReadOnlyList<int> shape = block.InputShape;
         for (var i = 0; i < block.Layers.Count; i++)
         {
             var layer = block.Layers[i];
-            modules.Add(Create(layer, shape));
+            modules.Add(Create(layer, shape, generator));
             shape = ShapeInference.OutputShape(layer, shape, i);
         }
         return new Sequential(modules.ToArray());
     }
 
-    private static Module Create(LayerSpec layer, IReadOnlyList<int> input) => layer.Kind switch
+    private static Module Create(LayerSpec layer, IReadOnlyList<int> input, Generator? generator) => layer.Kind switch
     {
-        LayerKind.Linear => new Linear(input[0], layer.Units, layer.Bias),
+        LayerKind.Linear => new Linear(input[0], layer.Units, layer.Bias, generator),
         LayerKind.Relu => new ReLU(),
         LayerKind.Gelu => new GELU(),
         LayerKind.Tanh => new Tanh(),
         LayerKind.Sigmoid => new Sigmoid(),
         LayerKind.BatchNorm => new BatchNorm1d(input[0], affine: layer.Affine),
         LayerKind.Dropout => new Dropout(layer.Rate),
-        LayerKind.Conv => new Conv2d(input[0], layer.Units, layer.Kernel, bias: layer.Bias),
+        LayerKind.Conv => new Conv2d(input[0], layer.Units, layer.Kernel, bias: layer.Bias, generator: generator),
         LayerKind.MaxPool => new MaxPool2d(layer.Kernel),
         LayerKind.Flatten => new Flatten(),
         _ => throw new ModelSpecException($"layer \"{layer.Text}\" cannot be built"),

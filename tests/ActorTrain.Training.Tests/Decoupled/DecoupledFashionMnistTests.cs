@@ -31,7 +31,8 @@ public sealed class DecoupledFashionMnistTests
 
         var result = await DecoupledRun.RunAsync(options, settings, data, observer, TrainingFixtures.Log).WaitAsync(TimeSpan.FromSeconds(120));
 
-        Console.WriteLine($"DEBUG fmnist {result.TestAccuracy} {result.Elapsed} {string.Join(",", observer.Evaluations[^1].Extra!.Select(p => p.Key + "=" + p.Value.ToString("F3")))}");
         Assert.True(result.TestAccuracy > 0.65, $"test accuracy {result.TestAccuracy:P1} (chance is 10%)");
+        var codeAccuracy = observer.Evaluations[^1].Extra!["stage-0-code-accuracy"];
+        Assert.True(codeAccuracy > 0.6, $"stage-0 nearest-code accuracy {codeAccuracy:P1}");
     }
 }

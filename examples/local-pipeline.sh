@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# A short profiled run of the default 2-stage pipeline on a slice of Fashion-MNIST, then where to look.
+# Usage: examples/local-pipeline.sh   (after ./build.sh build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${TMPDIR:-/tmp}/actortrain-example
+artifacts/bin/actortrain train --config hocon/local-sync.conf \
+  --set run.epochs=1 --set data.train-limit=10000 --set data.test-limit=2000 \
+  --set run.output-dir="$out/runs" --profile "$out/profile"
+echo
+echo "Open $out/profile/report.html in a browser (no network needed),"
+echo "load $out/profile/trace.json in Perfetto, or read $out/profile/summary.json."

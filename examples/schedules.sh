@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# GPipe against 1F1B on the same model and data: throughput and the measured bubble next to (p-1)/(m+p-1).
+# Usage: examples/schedules.sh [micro-batches]   (after ./build.sh build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+m=${1:-4}
+out=${TMPDIR:-/tmp}/actortrain-schedules
+for schedule in gpipe 1f1b; do
+  artifacts/bin/actortrain train --config hocon/local-sync.conf \
+    --set run.epochs=1 --set data.train-limit=6400 --set data.test-limit=1000 \
+    --set pipeline.schedule=$schedule --set pipeline.micro-batches="$m" \
+    --set run.output-dir="$out/runs" --profile "$out/$schedule" > "$out-$schedule.log" 2>&1
+  python3 - "$out/$schedule/summary.json" "$schedule" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+b = s["bubble"]
+print(f'{sys.argv[2]:>6}: {s["samples-per-s"]:8.0f} samples/s, bubble measured {b["measured-share"]:.3f}, theory {b["theoretical-share"]:.3f}')
+PY
+done
