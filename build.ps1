@@ -42,15 +42,21 @@ function Invoke-Tests {
     Invoke-Build
     $results = Join-Path $PSScriptRoot "artifacts/test-results"
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
-    & dotnet test ActorTrain.sln -c $Config --no-build -nologo --results-directory $results --logger "trx;LogFileName={assembly}.trx" --logger "console;verbosity=minimal"
-    $rc = $LASTEXITCODE
+    $rc = 0; $projects = 0
+    # One project at a time, each with its own TRX file, so no result overwrites another's.
+    foreach ($project in Get-ChildItem tests/*/*.Tests.csproj) {
+        $projects++
+        & dotnet test $project.FullName -c $Config --no-build -nologo --results-directory $results --logger "trx;LogFileName=$($project.BaseName).trx" --logger "console;verbosity=minimal"
+        if ($LASTEXITCODE -ne 0) { $rc = $LASTEXITCODE }
+    }
     $passed = 0; $failed = 0; $skipped = 0; $files = 0
     foreach ($trx in Get-ChildItem $results -Filter *.trx -ErrorAction SilentlyContinue) {
         $files++
         $c = ([xml](Get-Content $trx.FullName)).TestRun.ResultSummary.Counters
         $passed += [int]$c.passed; $failed += [int]$c.failed; $skipped += [int]$c.total - [int]$c.executed
     }
-    if ($files -eq 0 -or ($rc -ne 0 -and $failed -eq 0)) { $failed++ }
+    if ($files -lt $projects) { $failed += $projects - $files }   # a crashed test host wrote no TRX
+    if ($failed -eq 0 -and $rc -ne 0) { $failed = 1 }
     if ($skipped -gt 0) { "$passed passed, $failed failed, $skipped skipped" } else { "$passed passed, $failed failed" }
     if ($failed -gt 0) { exit 1 }
 }

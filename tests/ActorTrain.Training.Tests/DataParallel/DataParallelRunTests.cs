@@ -1,3 +1,4 @@
+using ActorTrain.Training.Model;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.NN;
@@ -25,7 +26,7 @@ public sealed class DataParallelRunTests
         await DataParallelRun.RunAsync(options, new DpSettings(3), data, NullTrainingObserver.Instance, SmallRuns.Log, null, default,
             models => replicas = models.Select(m => SmallRuns.Snapshot(m)).ToList()).WaitAsync(SmallRuns.Timeout);
 
-        using var model = WholeModel.Build(options.Model, options.Seed);
+        using var model = ModelBuilder.BuildWhole(options.Model, options.Seed);
         using var optimizer = OptimizerFactory.Create(model.Parameters(), options.Optimizer);
         var loader = new BatchLoader(data.Train, data.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, DropLast = true });

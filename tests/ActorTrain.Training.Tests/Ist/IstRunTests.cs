@@ -26,7 +26,7 @@ public sealed class IstRunTests
 
     private static Dictionary<string, float[]> Initial(TrainingOptions options)
     {
-        using var model = WholeModel.Build(options.Model, options.Seed);
+        using var model = ModelBuilder.BuildWhole(options.Model, options.Seed);
         return SmallRuns.Snapshot(model);
     }
 
@@ -48,7 +48,7 @@ public sealed class IstRunTests
 
         var ist = await TrainAndSnapshot(options, new IstSettings(1, 1, IstOptimizerState.Reset, BatchNormEval.Batch), buffers: true);
 
-        using var model = WholeModel.Build(options.Model, options.Seed);
+        using var model = ModelBuilder.BuildWhole(options.Model, options.Seed);
         using var optimizer = OptimizerFactory.Create(model.Parameters(), options.Optimizer);
         var loader = new BatchLoader(data.Train, data.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, WorkerIndex = 0, WorkerCount = 1, DropLast = true });

@@ -1,3 +1,4 @@
+using ActorTrain.Training.Model;
 using ActorTrain.Data;
 using ActorTrain.Torch;
 using ActorTrain.Training.DataParallel;
@@ -31,7 +32,7 @@ public sealed class SliceLayoutTests
     public void Cutting_every_worker_s_slices_and_pasting_them_back_leaves_the_model_bit_identical()
     {
         var spec = SmallRuns.Model(SmallRuns.IstLayers);
-        using var model = WholeModel.Build(spec, 5);
+        using var model = ModelBuilder.BuildWhole(spec, 5);
         // Make the batch-norm tensors differ from their 0/1 defaults, so a misplaced slice would show.
         using (var generator = new Generator(1))
         using (Torch.Torch.NoGrad())
