@@ -36,9 +36,9 @@ internal sealed class TrainCommand : ICommand
         var a = new ArgReader(args, ["--config", "--set", "--profile", "--resume"], []);
         if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
         var (config, settings) = SettingsInput.Load(a.Value("--config"), a.Values("--set"));
-        ModeDispatch.Check(settings);
         var resume = a.Value("--resume");
         if (resume is not null && !Directory.Exists(resume)) throw new UsageException($"--resume {resume}: no such directory.");
+        ModeDispatch.Check(settings, resume is not null);
 
         Dataset dataset;
         try

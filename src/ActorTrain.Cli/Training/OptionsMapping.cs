@@ -24,7 +24,6 @@ internal static class OptionsMapping
 
     public static TrainingOptions Training(ActorTrainSettings s, Dataset data, string runDirectory, string? resumeFrom)
     {
-        var mode = ModeDispatch.Check(s);
         var p = s.Pipeline;
         return new TrainingOptions
         {
@@ -33,7 +32,7 @@ internal static class OptionsMapping
                 p.Devices.Select(Device.Parse).ToList(), p.ThreadsPerStage),
             Optimizer = new OptimizerOptions(EnumNames.Of(s.Optimizer.Type), s.Optimizer.Lr, s.Optimizer.Momentum, s.Optimizer.Nesterov,
                 s.Optimizer.WeightDecay, s.Optimizer.Beta1, s.Optimizer.Beta2, s.Optimizer.Eps),
-            Mode = EnumNames.Of(mode),
+            Mode = EnumNames.Of(s.EffectivePlan[0].Mode),
             Epochs = s.EffectivePlan.Sum(e => e.Epochs),
             Seed = s.Run.Seed,
             BatchSize = s.Data.BatchSize,

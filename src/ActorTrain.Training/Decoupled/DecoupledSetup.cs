@@ -28,7 +28,7 @@ internal static class DecoupledSetup
                 tables[b] = Table(options, settings, built, b, codes);
             foreach (var stage in built)
             {
-                if (resumeDir is not null) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage);
+                if (resumeDir is not null) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage, options.ResumeOptimizerState);
                 var inputShape = options.Model.Blocks[stage.FirstBlock].InputShape.Select(d => (long)d).ToArray();
                 stages.Add(new DecoupledStage(stage, inputShape, stage.IsFirst ? null : tables[stage.Index - 1],
                     stage.IsLast ? null : tables[stage.Index], settings, NoiseSeed(options.Seed, stage.Index)));
@@ -63,17 +63,8 @@ internal static class DecoupledSetup
         if (options.ResumeFrom is null)
             return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance, RunPosition.Start, null);
 
-        var dir = CheckpointDirectory.Resolve(options.ResumeFrom);
-        var manifest = CheckpointManifest.Read(dir);
-        if (manifest.Model != options.Model.Name)
-            throw new CheckpointException($"{dir} holds model '{manifest.Model}' but the configuration trains '{options.Model.Name}'");
-        if (manifest.Seed != options.Seed)
-            log.Warning("Resuming a checkpoint written with seed {Saved} under seed {Now}: the data order will differ", manifest.Seed, options.Seed);
-        log.Information("Resuming decoupled training from {Directory} ({Mode}): step {Step}, epoch {Epoch}, batch {Batch}",
-            dir, manifest.Mode, manifest.Step, manifest.Epoch + 1, manifest.Batch);
-        // Stage files hold exactly the saved cut's blocks.
-        var balance = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), manifest.Balance.Length, manifest.Balance).Balance;
-        return (balance, new RunPosition(manifest.Epoch, manifest.Batch, manifest.Step), dir);
+        var resume = ResumePoint.Read(options, log);
+        return (resume.Balance, resume.Position, resume.Directory);
     }
 
     // Each stage draws its input noise from its own generator, so the noise does not depend on how stages interleave.

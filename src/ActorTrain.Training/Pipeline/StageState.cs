@@ -19,13 +19,14 @@ public static class StageState
         Checkpoint.Save(path, tensors, metadata);
     }
 
-    public static void Load(string path, PipelineStage stage)
+    /// <param name="optimizer">Whether to restore the optimizer state as well; without it the optimizer starts fresh.</param>
+    public static void Load(string path, PipelineStage stage, bool optimizer = true)
     {
         var (tensors, _) = Checkpoint.Load(path);
         try
         {
             stage.Layers.LoadStateDict(Select(tensors, ModelPrefix));
-            stage.Optimizer.LoadStateDict(Select(tensors, OptimizerPrefix));
+            if (optimizer) stage.Optimizer.LoadStateDict(Select(tensors, OptimizerPrefix));
         }
         finally
         {

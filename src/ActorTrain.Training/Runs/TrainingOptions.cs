@@ -26,4 +26,7 @@ public sealed record TrainingOptions
 
     /// <summary>A checkpoint directory to continue from.</summary>
     public string? ResumeFrom { get; init; }
+
+    /// <summary>Whether a resumed run restores the optimizer state too (false: fresh state, e.g. after a mode switch).</summary>
+    public bool ResumeOptimizerState { get; init; } = true;
 }

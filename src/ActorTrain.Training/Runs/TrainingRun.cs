@@ -65,7 +65,7 @@ public static class TrainingRun
             foreach (var line in PartitionFormatter.Format(partition)) log.Information("{PartitionLine}", line);
             stages = StageFactory.Create(options.Model, partition.Balance, options);
             if (resumeDir is not null)
-                foreach (var stage in stages) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage);
+                foreach (var stage in stages) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage, options.ResumeOptimizerState);
             return (partition, start, stages);
         }
         catch (Exception e) when (e is ArgumentException or CheckpointException or IOException or Torch.TorchException)
@@ -80,16 +80,9 @@ public static class TrainingRun
         if (options.ResumeFrom is null)
             return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize), RunPosition.Start, null);
 
-        var dir = CheckpointDirectory.Resolve(options.ResumeFrom);
-        var manifest = CheckpointManifest.Read(dir);
-        if (manifest.Model != options.Model.Name)
-            throw new CheckpointException($"{dir} holds model '{manifest.Model}' but the configuration trains '{options.Model.Name}'");
-        if (manifest.Seed != options.Seed)
-            log.Warning("Resuming a checkpoint written with seed {Saved} under seed {Now}: the data order will differ", manifest.Seed, options.Seed);
-        log.Information("Resuming from {Directory}: step {Step}, epoch {Epoch}, batch {Batch}", dir, manifest.Step, manifest.Epoch + 1, manifest.Batch);
-        // Resume with the saved cut: stage files hold exactly those blocks.
-        var partition = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), manifest.Balance.Length, manifest.Balance);
-        return (partition, new RunPosition(manifest.Epoch, manifest.Batch, manifest.Step), dir);
+        var resume = ResumePoint.Read(options, log);
+        var partition = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), resume.Balance.Count, resume.Balance);
+        return (partition, resume.Position, resume.Directory);
     }
 
     private static string Describe(Partition partition, int stage)

@@ -99,7 +99,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
     {
         if (!_dryRunDone) return;
         while (!_finished && !_checkpointDue && _pendingSteps.Count < StepWindow &&
-               _position.Batch < _train.BatchesPerEpoch && !StepLimitReached)
+               _position.Epoch < _options.Epochs && _position.Batch < _train.BatchesPerEpoch && !StepLimitReached)
             Dispatch();
 
         if (_pendingSteps.Count > 0 || _finished) return;
@@ -108,7 +108,8 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
             SaveCheckpoint(final: false);
             return;
         }
-        if (_position.Batch >= _train.BatchesPerEpoch || StepLimitReached) EndEpoch();
+        // A run resumed at or past its last epoch (a finished run, or a mode plan entry already done) trains nothing.
+        if (_position.Batch >= _train.BatchesPerEpoch || StepLimitReached || _position.Epoch >= _options.Epochs) EndEpoch();
     }
 
     private void Dispatch()
