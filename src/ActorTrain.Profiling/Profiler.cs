@@ -158,7 +158,7 @@ public sealed class Profiler : ITrainingObserver, IMailboxObserver
         var data = Snapshot();
         var summary = SummaryCalculator.Compute(data, ModeTimeline.From(data));
         return new ProfileFigures(summary.SamplesPerSecond, summary.Bubble.Measured, summary.Bubble.Theoretical,
-            summary.Stages.Sum(s => s.BytesOut));
+            summary.Stages.Sum(s => s.BytesOut), summary.Stages.Select(s => s.PeakBytes ?? 0).ToList());
     }
 
     internal ProfileData Snapshot()

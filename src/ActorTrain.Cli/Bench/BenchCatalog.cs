@@ -8,6 +8,7 @@ internal static class BenchCatalog
         new DataBench(),
         new ComputeBench(),
         new PipelineBench(),
+        new ModesBench(),
         new ActorsBench(),
     ];
 }

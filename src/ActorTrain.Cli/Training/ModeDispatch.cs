@@ -1,4 +1,5 @@
 using ActorTrain.Actors;
+using ActorTrain.Cli.Commands;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Training.DataParallel;
@@ -43,4 +44,7 @@ internal static class ModeDispatch
             TrainingMode.Dp => DataParallelRun.RunAsync(o, settings.Dp, data, observer, log, clock, cancel),
             _ => TrainingRun.RunAsync(o, data, observer, log, clock, cancel, mailboxes),
         }, observer, log, clock);
+
+    /// <summary>Settings as `train` would read them: reference.conf overlaid with <paramref name="sets"/> (for benches).</summary>
+    public static ActorTrainSettings Settings(params string[] sets) => SettingsInput.Load(null, sets).Settings;
 }

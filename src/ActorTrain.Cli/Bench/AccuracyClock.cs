@@ -1,0 +1,27 @@
+using ActorTrain.Training.Observability;
+
+namespace ActorTrain.Cli.Bench;
+
+/// <summary>When a run first reached a test accuracy, measured from its first start (evaluations come after each epoch).</summary>
+internal sealed class AccuracyClock(double target, TimeProvider clock) : ITrainingObserver
+{
+    private long _start = -1;
+
+    public TimeSpan? Reached { get; private set; }
+
+    public void OnRunStarted(RunInfo info)
+    {
+        if (_start < 0) _start = info.Timestamp;
+    }
+
+    public void OnEvaluation(EvaluationMetrics metrics)
+    {
+        if (Reached is null && metrics.Accuracy >= target && _start >= 0) Reached = clock.GetElapsedTime(_start, metrics.Timestamp);
+    }
+
+    public void OnSpan(in Span span) { }
+    public void OnStageMemory(int stage, long peakBytes) { }
+    public void OnStep(StepMetrics metrics) { }
+    public void OnModeSwitch(ModeSwitch change) { }
+    public void OnRunFinished(bool succeeded, long timestamp) { }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ActorTrain.Cli.Training;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Profiling;
+using ActorTrain.Training.Observability;
+using Serilog;
+
+namespace ActorTrain.Cli.Bench;
+
+/// <summary>
+/// `actortrain bench modes`: the training modes against each other in one invocation, on Fashion-MNIST with one seed.
+/// mlp6 in 2 stages for the same total epochs: sync only, decoupled only, and decoupled then one sync recovery epoch
+/// (test accuracy, wall time, samples/s, bytes crossing the stage boundary, per-stage peak memory). Then ist-mlp:
+/// IST (2 workers, 20 local steps) against data parallelism (2 replicas): time to 85% test accuracy, final accuracy
+/// after the same epochs, bytes moved. Every run is configured as `train` would be (reference.conf plus keys).
+/// </summary>
+internal sealed class ModesBench : IBench
+{
+    private const double TargetAccuracy = 0.85;
+
+    public string Name => "modes";
+    public string Summary => "mlp6: sync vs decoupled vs decoupled+sync recovery; ist-mlp: ist vs dp (time to 85%)";
+
+    private sealed record Outcome(string Run, int Epochs, double? Accuracy, double Seconds, double SamplesPerSecond, long Bytes,
+        IReadOnlyList<long> PeakBytes, TimeSpan? To85);
+
+    public BenchReport Run(BenchOptions options, Action<string> progress)
+    {
+        options.RefuseSets(Name);
+        var report = new BenchReport(Name);
+        var limit = options.Quick ? 4096 : 0;
+        var data = BenchData.Load(limit, options.Quick ? 1000 : 0, report, progress);
+        var (pipelineEpochs, subnetEpochs) = options.Quick ? (2, 1) : (6, 3);
+        var log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Sink(new ProgressSink(progress)).CreateLogger();
+        var root = Directory.CreateTempSubdirectory("actortrain-bench-modes-").FullName;
+        try
+        {
+            string[] mlp6 = ["model.preset=mlp6", "pipeline.stages=2", "pipeline.partition=balance", "pipeline.balance=[3,3]",
+                "pipeline.micro-batches=4", "pipeline.schedule=1f1b", "optimizer.lr=0.02"];
+            var e = pipelineEpochs;
+            var pipeline = new List<Outcome>
+            {
+                Measure("sync", e, data, root, log, progress, [.. mlp6, "run.mode=sync", $"run.epochs={e}"]),
+                Measure("decoupled", e, data, root, log, progress, [.. mlp6, "run.mode=decoupled", $"run.epochs={e}"]),
+                Measure($"decoupled {e - 1} + sync 1", e, data, root, log, progress,
+                    [.. mlp6, $"mode-plan=[{{mode=decoupled, epochs={e - 1}}}, {{mode=sync, epochs=1, optimizer-state=reset}}]"]),
+            };
+            string[] ist = ["model.preset=ist-mlp", "optimizer.lr=0.05", $"run.epochs={subnetEpochs}"];
+            var subnets = new List<Outcome>
+            {
+                Measure("ist n=2 R=20", subnetEpochs, data, root, log, progress, [.. ist, "run.mode=ist", "ist.workers=2", "ist.local-steps=20"]),
+                Measure("dp n=2", subnetEpochs, data, root, log, progress, [.. ist, "run.mode=dp", "dp.replicas=2"]),
+            };
+            Summarize(report, data, pipeline, subnets);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        return report;
+    }
+
+    private static Outcome Measure(string name, int epochs, Dataset data, string root, ILogger log, Action<string> progress, string[] sets)
+    {
+        progress($"{name}: training {epochs} epoch(s)");
+        var settings = ModeDispatch.Settings(sets);
+        var runDir = Path.Combine(root, name.Replace(' ', '-').Replace('=', '-'));
+        Directory.CreateDirectory(runDir);
+        var options = OptionsMapping.Training(settings, data, runDir, resumeFrom: null);
+        var clock = TimeProvider.System;
+        var profiler = new Profiler(clock);
+        var to85 = new AccuracyClock(TargetAccuracy, clock);
+        var result = ModeDispatch.RunAsync(settings, options, data, new CompositeObserver(profiler, to85), log, clock, CancellationToken.None, profiler)
+            .GetAwaiter().GetResult();
+        var figures = profiler.Figures();
+        var seconds = result.Elapsed.TotalSeconds;
+        progress(FormattableString.Invariant($"{name}: accuracy {result.TestAccuracy:P2} in {seconds:F1} s"));
+        return new Outcome(name, epochs, result.TestAccuracy, seconds, seconds > 0 ? result.Samples / seconds : 0, figures.BytesMoved,
+            figures.StagePeakBytes, to85.Reached);
+    }
+
+    private static void Summarize(BenchReport report, Dataset data, IReadOnlyList<Outcome> pipeline, IReadOnlyList<Outcome> subnets)
+    {
+        static string Pct(double? v) => v is { } x ? x.ToString("P2", CultureInfo.InvariantCulture) : "-";
+        static string Num(double v, string f) => v.ToString(f, CultureInfo.InvariantCulture);
+        static string Mb(long b) => Num(b / 1048576.0, "N1");
+        report.Tables.Add(new BenchTable($"mlp6, 2 stages, {data.Name}, {pipeline[0].Epochs} epochs each",
+            ["run", "test accuracy", "wall s", "samples/s", "boundary MB", "stage 0 peak MB", "stage 1 peak MB"],
+            pipeline.Select(o => (IReadOnlyList<string>)[o.Run, Pct(o.Accuracy), Num(o.Seconds, "F1"), Num(o.SamplesPerSecond, "N0"), Mb(o.Bytes),
+                o.PeakBytes.Count > 0 ? Mb(o.PeakBytes[0]) : "-", o.PeakBytes.Count > 1 ? Mb(o.PeakBytes[1]) : "-"]).ToList()));
+        report.Tables.Add(new BenchTable($"ist-mlp, {data.Name}, {subnets[0].Epochs} epochs each",
+            ["run", "test accuracy", "wall s", "time to 85% s", "MB moved"],
+            subnets.Select(o => (IReadOnlyList<string>)[o.Run, Pct(o.Accuracy), Num(o.Seconds, "F1"),
+                o.To85 is { } t ? Num(t.TotalSeconds, "F1") : "not reached", Mb(o.Bytes)]).ToList()));
+
+        var (sync, decoupled, recovered) = (pipeline[0], pipeline[1], pipeline[2]);
+        var (ist, dp) = (subnets[0], subnets[1]);
+        var gap = ((sync.Accuracy ?? 0) - (recovered.Accuracy ?? 0)) * 100;
+        var speed = sync.SamplesPerSecond > 0 ? decoupled.SamplesPerSecond / sync.SamplesPerSecond : 0;
+        var traffic = sync.Bytes > 0 ? (double)decoupled.Bytes / sync.Bytes : 0;
+        double? timeRatio = ist.To85 is { } i && dp.To85 is { } d && d.TotalSeconds > 0 ? i.TotalSeconds / d.TotalSeconds : null;
+        report.Notes.Add(FormattableString.Invariant($"decoupled+recovery vs sync: {gap:F2} accuracy points behind (target <= 1.5)"));
+        report.Notes.Add(FormattableString.Invariant($"decoupled vs sync samples/s: {speed:F2}x (target >= 1.3); boundary traffic {traffic:P3} of sync's (target < 1%)"));
+        report.Notes.Add(timeRatio is { } r
+            ? FormattableString.Invariant($"ist vs dp time to 85%: {r:F2}x (target <= 0.7)")
+            : "ist vs dp time to 85%: not both reached 85%");
+
+        var runs = new JsonArray();
+        foreach (var o in pipeline.Concat(subnets))
+            runs.Add(new JsonObject
+            {
+                ["run"] = o.Run, ["epochs"] = o.Epochs, ["test-accuracy"] = o.Accuracy, ["wall-s"] = Math.Round(o.Seconds, 2),
+                ["samples-per-s"] = Math.Round(o.SamplesPerSecond, 1), ["bytes-moved"] = o.Bytes,
+                ["stage-peak-bytes"] = new JsonArray([.. o.PeakBytes.Select(b => (JsonNode)b)]),
+                ["time-to-85-percent-s"] = o.To85 is { } t ? Math.Round(t.TotalSeconds, 2) : null,
+            });
+        report.Json["dataset"] = data.Name;
+        report.Json["runs"] = runs;
+        report.Json["recovery-accuracy-gap-points"] = Math.Round(gap, 3);
+        report.Json["decoupled-over-sync-samples-per-s-ratio"] = Math.Round(speed, 3);
+        report.Json["decoupled-over-sync-boundary-bytes-ratio"] = Math.Round(traffic, 6);
+        report.Json["ist-over-dp-time-to-85-ratio"] = timeRatio is { } tr ? Math.Round(tr, 3) : null;
+    }
+}
