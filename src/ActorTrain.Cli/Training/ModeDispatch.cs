@@ -6,6 +6,7 @@ using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Decoupled;
 using ActorTrain.Training.Ist;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Policy;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
 using Serilog;
@@ -13,7 +14,7 @@ using Serilog;
 namespace ActorTrain.Cli.Training;
 
 /// <summary>
-/// Runs the configured mode plan. sync and decoupled share one checkpoint format, so a plan may switch between them
+/// Runs the configured mode plan, or lets the switching policy choose the mode epoch by epoch. sync and decoupled share one checkpoint format, so a plan may switch between them
 /// (each entry continues from the previous one's final checkpoint); ist and dp keep no checkpoints yet, so they run
 /// as a plan's only entry and cannot be resumed; the async pipeline is not available yet. <see cref="Check"/> refuses
 /// all of that before any work starts.
@@ -23,6 +24,15 @@ internal static class ModeDispatch
     public static void Check(ActorTrainSettings settings, bool resuming)
     {
         var plan = settings.EffectivePlan;
+        if (settings.Policy.Enabled)
+        {
+            if (settings.Policy.CheckEverySteps > 0)
+                throw new UsageException("policy.check-every-steps > 0 is not available yet: the policy decides at epoch ends (check-every-steps = 0).");
+            if (plan.Count > 1)
+                throw new UsageException("policy.enabled = on chooses the modes itself: give run.mode and run.epochs, and mode-plan = [].");
+            if (plan[0].Mode is not (TrainingMode.Sync or TrainingMode.Decoupled))
+                throw new UsageException($"policy switching moves between sync and decoupled; run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
+        }
         foreach (var entry in plan)
         {
             var mode = EnumNames.Of(entry.Mode);
@@ -36,14 +46,19 @@ internal static class ModeDispatch
     }
 
     public static Task<TrainingResult> RunAsync(ActorTrainSettings settings, TrainingOptions options, Dataset data, ITrainingObserver observer,
-        ILogger log, TimeProvider clock, CancellationToken cancel, IMailboxObserver? mailboxes) =>
-        ModePlanRunner.RunAsync(settings.EffectivePlan, options, (mode, o) => mode switch
+        ILogger log, TimeProvider clock, CancellationToken cancel, IMailboxObserver? mailboxes)
+    {
+        ModePlanRunner.RunMode run = (mode, o, watch) => mode switch
         {
-            TrainingMode.Decoupled => DecoupledRun.RunAsync(o, settings.Decoupled, data, observer, log, clock, cancel),
-            TrainingMode.Ist => IstRun.RunAsync(o, settings.Ist, data, observer, log, clock, cancel),
-            TrainingMode.Dp => DataParallelRun.RunAsync(o, settings.Dp, data, observer, log, clock, cancel),
-            _ => TrainingRun.RunAsync(o, data, observer, log, clock, cancel, mailboxes),
-        }, observer, log, clock);
+            TrainingMode.Decoupled => DecoupledRun.RunAsync(o, settings.Decoupled, data, watch, log, clock, cancel),
+            TrainingMode.Ist => IstRun.RunAsync(o, settings.Ist, data, watch, log, clock, cancel),
+            TrainingMode.Dp => DataParallelRun.RunAsync(o, settings.Dp, data, watch, log, clock, cancel),
+            _ => TrainingRun.RunAsync(o, data, watch, log, clock, cancel, mailboxes),
+        };
+        return settings.Policy.Enabled
+            ? PolicyRunner.RunAsync(settings.Policy, settings.EffectivePlan[0].Mode, options, run, observer, log, clock)
+            : ModePlanRunner.RunAsync(settings.EffectivePlan, options, run, observer, log, clock);
+    }
 
     /// <summary>Settings as `train` would read them: reference.conf overlaid with <paramref name="sets"/> (for benches).</summary>
     public static ActorTrainSettings Settings(params string[] sets) => SettingsInput.Load(null, sets).Settings;

@@ -12,8 +12,9 @@ namespace ActorTrain.Training.Runs;
 /// </summary>
 public static class ModePlanRunner
 {
-    /// <summary>Runs one mode until <see cref="TrainingOptions.Epochs"/> epochs are done in total; must leave a final checkpoint.</summary>
-    public delegate Task<TrainingResult> RunMode(TrainingMode mode, TrainingOptions options);
+    /// <summary>Runs one mode until <see cref="TrainingOptions.Epochs"/> epochs are done in total, reporting to
+    /// <paramref name="observer"/>; must leave a final checkpoint.</summary>
+    public delegate Task<TrainingResult> RunMode(TrainingMode mode, TrainingOptions options, ITrainingObserver observer);
 
     public static async Task<TrainingResult> RunAsync(IReadOnlyList<ModePlanEntry> plan, TrainingOptions options, RunMode runMode,
         ITrainingObserver observer, ILogger log, TimeProvider clock)
@@ -43,7 +44,7 @@ public static class ModePlanRunner
                 Epochs = epochs,
                 ResumeFrom = resume,
                 ResumeOptimizerState = last is null ? options.ResumeOptimizerState : entry.OptimizerState == OptimizerStatePolicy.Keep,
-            }).ConfigureAwait(false);
+            }, observer).ConfigureAwait(false);
             samples += last.Samples;
             elapsed += last.Elapsed;
             resume = last.CheckpointDirectory;

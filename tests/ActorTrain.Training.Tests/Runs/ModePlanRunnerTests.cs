@@ -36,7 +36,7 @@ public sealed class ModePlanRunnerTests : IDisposable
         var calls = new List<(TrainingMode Mode, TrainingOptions Options)>();
         var recorder = new SwitchRecorder();
 
-        var result = await ModePlanRunner.RunAsync(plan, options, (mode, o) =>
+        var result = await ModePlanRunner.RunAsync(plan, options, (mode, o, _) =>
         {
             calls.Add((mode, o));
             return Task.FromResult(new TrainingResult(calls.Count * 10, 100, 0.5, 1.0, 1.0, TimeSpan.FromSeconds(2), $"ckpt-{calls.Count}"));
@@ -70,7 +70,7 @@ public sealed class ModePlanRunnerTests : IDisposable
             DecoupledLoss.Mse, OptimizerStatePolicy.Reset);
         string? decoupledCheckpoint = null;
 
-        var result = await ModePlanRunner.RunAsync(plan, options, async (mode, o) =>
+        var result = await ModePlanRunner.RunAsync(plan, options, async (mode, o, _) =>
         {
             if (mode == TrainingMode.Sync)
             {

@@ -1,0 +1,57 @@
+using ActorTrain.Config.Settings;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Policy;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Tests.Runs;
+
+namespace ActorTrain.Training.Tests.Policy;
+
+public sealed class PolicyRunnerTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("actortrain-policy-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private sealed class SwitchLog : ITrainingObserver
+    {
+        public List<ModeSwitch> Switches { get; } = new();
+        public void OnModeSwitch(ModeSwitch change) => Switches.Add(change);
+        public void OnRunStarted(RunInfo info) { }
+        public void OnSpan(in Span span) { }
+        public void OnStageMemory(int stage, long peakBytes) { }
+        public void OnStep(StepMetrics metrics) { }
+        public void OnEvaluation(EvaluationMetrics metrics) { }
+        public void OnRunFinished(bool succeeded, long timestamp) { }
+    }
+
+    [Fact]
+    public async Task A_straggler_in_sync_moves_the_next_epochs_to_decoupled_until_accuracy_goes_flat()
+    {
+        var data = TrainingFixtures.Synthetic(train: 128, test: 32, features: 16);
+        var options = TrainingFixtures.Options(data, _root, 2, "1f1b", 2, 0) with { Epochs = 5 };
+        var policy = new PolicySettings(true, 0, 0.9, true, FlatEvaluations: 1);
+        var clock = TimeProvider.System;
+        var accuracies = new Queue<double>([0.70, 0.72, 0.71, 0.80, 0.81]);
+        var modes = new List<(TrainingMode Mode, int Epochs, string? Resume)>();
+        var log = new SwitchLog();
+
+        await PolicyRunner.RunAsync(policy, TrainingMode.Sync, options, (mode, o, watch) =>
+        {
+            modes.Add((mode, o.Epochs, o.ResumeFrom));
+            // Stage 1 computes three times as long as stage 0 in every sync epoch: a straggler.
+            var t = clock.GetTimestamp();
+            watch.OnSpan(new Span(0, SpanKind.Forward, 0, 0, t, t + clock.TimestampFrequency / 10));
+            watch.OnSpan(new Span(1, SpanKind.Forward, 0, 0, t, t + (mode == TrainingMode.Sync ? 3 : 1) * clock.TimestampFrequency / 10));
+            return Task.FromResult(new TrainingResult(o.Epochs * 10, 100, accuracies.Dequeue(), 1, 1, TimeSpan.FromSeconds(1), $"ckpt-{o.Epochs}"));
+        }, log, TrainingFixtures.Log, clock);
+
+        Assert.Equal([TrainingMode.Sync, TrainingMode.Decoupled, TrainingMode.Decoupled, TrainingMode.Sync, TrainingMode.Decoupled],
+            modes.Select(m => m.Mode));
+        Assert.Equal([1, 2, 3, 4, 5], modes.Select(m => m.Epochs));
+        Assert.Equal([null, "ckpt-1", "ckpt-2", "ckpt-3", "ckpt-4"], modes.Select(m => m.Resume));
+        Assert.Equal(["sync>decoupled", "decoupled>sync", "sync>decoupled"], log.Switches.Select(s => $"{s.From}>{s.To}"));
+        Assert.Contains("straggler", log.Switches[0].Reason);
+        Assert.Contains("not improved", log.Switches[1].Reason);
+    }
+}
