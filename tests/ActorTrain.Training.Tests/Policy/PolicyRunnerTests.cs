@@ -13,18 +13,6 @@ public sealed class PolicyRunnerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private sealed class SwitchLog : ITrainingObserver
-    {
-        public List<ModeSwitch> Switches { get; } = new();
-        public void OnModeSwitch(ModeSwitch change) => Switches.Add(change);
-        public void OnRunStarted(RunInfo info) { }
-        public void OnSpan(in Span span) { }
-        public void OnStageMemory(int stage, long peakBytes) { }
-        public void OnStep(StepMetrics metrics) { }
-        public void OnEvaluation(EvaluationMetrics metrics) { }
-        public void OnRunFinished(bool succeeded, long timestamp) { }
-    }
-
     [Fact]
     public async Task A_straggler_in_sync_moves_the_next_epochs_to_decoupled_until_accuracy_goes_flat()
     {
@@ -34,7 +22,7 @@ public sealed class PolicyRunnerTests : IDisposable
         var clock = TimeProvider.System;
         var accuracies = new Queue<double>([0.70, 0.72, 0.71, 0.80, 0.81]);
         var modes = new List<(TrainingMode Mode, int Epochs, string? Resume)>();
-        var log = new SwitchLog();
+        var log = new RecordingObserver();
 
         await PolicyRunner.RunAsync(policy, TrainingMode.Sync, options, (mode, o, watch) =>
         {

@@ -11,18 +11,6 @@ public sealed class ModePlanRunnerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private sealed class SwitchRecorder : ITrainingObserver
-    {
-        public List<ModeSwitch> Switches { get; } = new();
-        public void OnModeSwitch(ModeSwitch change) => Switches.Add(change);
-        public void OnRunStarted(RunInfo info) { }
-        public void OnSpan(in Span span) { }
-        public void OnStageMemory(int stage, long peakBytes) { }
-        public void OnStep(StepMetrics metrics) { }
-        public void OnEvaluation(EvaluationMetrics metrics) { }
-        public void OnRunFinished(bool succeeded, long timestamp) { }
-    }
-
     [Fact]
     public async Task A_plan_runs_its_modes_in_order_each_continuing_from_the_previous_checkpoint()
     {
@@ -34,7 +22,7 @@ public sealed class ModePlanRunnerTests : IDisposable
         var data = TrainingFixtures.Synthetic(train: 128, test: 32, features: 16);
         var options = TrainingFixtures.Options(data, _root, 2, "1f1b", 2, 0);
         var calls = new List<(TrainingMode Mode, TrainingOptions Options)>();
-        var recorder = new SwitchRecorder();
+        var recorder = new RecordingObserver();
 
         var result = await ModePlanRunner.RunAsync(plan, options, (mode, o, _) =>
         {

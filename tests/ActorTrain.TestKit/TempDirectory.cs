@@ -1,11 +1,11 @@
-namespace ActorTrain.Torch.Tests.Serialization;
+namespace ActorTrain.TestKit;
 
 /// <summary>A fresh directory under the system temp folder, deleted with its content on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("actortrain-checkpoint-").FullName;
+        Path = Directory.CreateTempSubdirectory("actortrain-test-").FullName;
     }
 
     public string Path { get; }
