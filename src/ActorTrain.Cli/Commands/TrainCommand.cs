@@ -75,7 +75,8 @@ internal sealed class TrainCommand : ICommand
         var clock = TimeProvider.System;
         var profiler = profileDir is null ? null : new Profiler(clock);
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
         log.Information("Run directory {RunDirectory}; {Model} ({Parameters:N0} parameters) on {Dataset} ({Train:N0} train, {Test:N0} test samples)",
             runDirectory, options.Model.Name, options.Model.Parameters, dataset.Name, dataset.Train.Count, dataset.Test.Count);
 
@@ -107,6 +108,7 @@ internal sealed class TrainCommand : ICommand
         }
         finally
         {
+            Console.CancelKeyPress -= onCancel;
             logging.ConsoleLevel.MinimumLevel = consoleLevel;
             if (profiler is not null && profileDir is not null)
             {
