@@ -2,6 +2,7 @@ using ActorTrain.Actors;
 using ActorTrain.Cli.Commands;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Decoupled;
 using ActorTrain.Training.Ist;
@@ -26,8 +27,6 @@ internal static class ModeDispatch
         var plan = settings.EffectivePlan;
         if (settings.Policy.Enabled)
         {
-            if (settings.Policy.CheckEverySteps > 0)
-                throw new UsageException("policy.check-every-steps > 0 is not available yet: the policy decides at epoch ends (check-every-steps = 0).");
             if (plan.Count > 1)
                 throw new UsageException("policy.enabled = on chooses the modes itself: give run.mode and run.epochs, and mode-plan = [].");
             if (plan[0].Mode is not (TrainingMode.Sync or TrainingMode.Decoupled))
@@ -56,9 +55,12 @@ internal static class ModeDispatch
             _ => TrainingRun.RunAsync(o, data, watch, log, clock, cancel, mailboxes),
         };
         return settings.Policy.Enabled
-            ? PolicyRunner.RunAsync(settings.Policy, settings.EffectivePlan[0].Mode, options, run, observer, log, clock)
+            ? PolicyRunner.RunAsync(settings.Policy, settings.EffectivePlan[0].Mode, options, StepsPerEpoch(data, options), run, observer, log, clock)
             : ModePlanRunner.RunAsync(settings.EffectivePlan, options, run, observer, log, clock);
     }
+
+    private static int StepsPerEpoch(Dataset data, TrainingOptions options) =>
+        new BatchLoader(data.Train, data.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize }).BatchesPerEpoch;
 
     /// <summary>Settings as `train` would read them: reference.conf overlaid with <paramref name="sets"/> (for benches).</summary>
     public static ActorTrainSettings Settings(params string[] sets) => SettingsInput.Load(null, sets).Settings;
