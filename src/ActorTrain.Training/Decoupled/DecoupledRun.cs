@@ -38,32 +38,11 @@ public static class DecoupledRun
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
 
         observer.OnRunStarted(new RunInfo(DecoupledSupervisor.Mode, EnumNames.Of(settings.Variant), stages.Count, 1, options.BatchSize, 0,
-            stages.Select(s => new StageInfo(s.Index, Describe(s), s.Stage.ParameterCount, s.Stage.Device.ToString(), s.Stage.Threads)).ToList(),
+            stages.Select(s => new StageInfo(s.Index, s.Stage.Describe(), s.Stage.ParameterCount, s.Stage.Device.ToString(), s.Stage.Threads)).ToList(),
             clock.GetTimestamp()));
 
-        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var succeeded = false;
-        await using var system = ActorSystem.Create("actortrain-decoupled",
-            new ActorSystemOptions { TimeProvider = clock, Logger = log, MailboxObserver = mailboxObserver });
-        try
-        {
-            var supervisor = system.ActorOf(Props.Create(() =>
-                new DecoupledSupervisor(options, settings, stages, train, test, start, observer, clock, log, done)), "supervisor");
-            await using var _ = ct.Register(() => supervisor.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
-            var result = await done.Task.ConfigureAwait(false);
-            succeeded = true;
-            return result;
-        }
-        finally
-        {
-            observer.OnRunFinished(succeeded, clock.GetTimestamp());
-        }
-    }
-
-    private static string Describe(DecoupledStage stage)
-    {
-        var first = stage.Stage.FirstBlock;
-        var last = first + stage.Stage.BlockCount - 1;
-        return first == last ? $"block {first}" : $"blocks {first}-{last}";
+        return await ActorRunHost.RunAsync("supervisor",
+            done => new DecoupledSupervisor(options, settings, stages, train, test, start, observer, clock, log, done),
+            observer, log, clock, ct, DispatcherKind.ThreadPool, mailboxObserver).ConfigureAwait(false);
     }
 }

@@ -49,6 +49,9 @@ public sealed class PipelineStage : IDisposable
     /// <summary>Intra-op threads for this stage's kernels, set on the stage's own thread (the count is per thread).</summary>
     public int Threads { get; }
 
+    /// <summary>Which blocks of the model this stage holds, as logs and profiles show it ("blocks 0-2").</summary>
+    public string Describe() => BlockCount == 1 ? $"block {FirstBlock}" : $"blocks {FirstBlock}-{FirstBlock + BlockCount - 1}";
+
     /// <summary>Micro-batches whose forward ran and whose backward has not yet.</summary>
     public int InFlight => _stash.Count;
 

@@ -25,7 +25,7 @@ public static class TrainingRun
         clock ??= TimeProvider.System;
         Torch.Torch.SetThreads(Math.Max(1, options.Pipeline.ThreadsPerStage));
 
-        var (partition, start, stages) = Setup(options, log);
+        var (start, stages) = Setup(options, log);
 
         var train = new BatchLoader(dataset.Train, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
@@ -34,29 +34,16 @@ public static class TrainingRun
 
         observer.OnRunStarted(new RunInfo(options.Mode, options.Pipeline.Schedule, stages.Count, options.Pipeline.MicroBatches, options.BatchSize,
             PipelineTheory.TheoreticalBubbleShare(stages.Count, options.Pipeline.MicroBatches),
-            stages.Select(s => new StageInfo(s.Index, Describe(partition, s.Index), s.ParameterCount, s.Device.ToString(), options.Pipeline.ThreadsPerStage)).ToList(),
+            stages.Select(s => new StageInfo(s.Index, s.Describe(), s.ParameterCount, s.Device.ToString(), options.Pipeline.ThreadsPerStage)).ToList(),
             clock.GetTimestamp()));
 
-        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var succeeded = false;
-        await using var system = ActorSystem.Create("actortrain", new ActorSystemOptions { TimeProvider = clock, Logger = log, MailboxObserver = mailboxes });
-        try
-        {
-            var supervisor = system.ActorOf(Props.Create(() =>
-                new PipelineSupervisor(options, stages, train, test, start, observer, clock, log, done)), "supervisor");
-            await using var _ = cancellation.Register(() => supervisor.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
-            var result = await done.Task.ConfigureAwait(false);
-            succeeded = true;
-            return result;
-        }
-        finally
-        {
-            observer.OnRunFinished(succeeded, clock.GetTimestamp());
-        }
+        return await ActorRunHost.RunAsync("supervisor",
+            done => new PipelineSupervisor(options, stages, train, test, start, observer, clock, log, done),
+            observer, log, clock, cancellation, DispatcherKind.ThreadPool, mailboxes).ConfigureAwait(false);
     }
 
     /// <summary>Everything before the first step; any failure here is a <see cref="TrainingSetupException"/> (bad input, exit code 2).</summary>
-    private static (Partition, RunPosition, IReadOnlyList<PipelineStage>) Setup(TrainingOptions options, ILogger log)
+    private static (RunPosition, IReadOnlyList<PipelineStage>) Setup(TrainingOptions options, ILogger log)
     {
         IReadOnlyList<PipelineStage> stages = [];
         try
@@ -66,7 +53,7 @@ public static class TrainingRun
             stages = StageFactory.Create(options.Model, partition.Balance, options);
             if (resumeDir is not null)
                 foreach (var stage in stages) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage, options.ResumeOptimizerState);
-            return (partition, start, stages);
+            return (start, stages);
         }
         catch (Exception e) when (e is ArgumentException or CheckpointException or IOException or Torch.TorchException)
         {
@@ -83,11 +70,5 @@ public static class TrainingRun
         var resume = ResumePoint.Read(options, log);
         var partition = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), resume.Balance.Count, resume.Balance);
         return (partition, resume.Position, resume.Directory);
-    }
-
-    private static string Describe(Partition partition, int stage)
-    {
-        var range = partition.Stages[stage].Range;
-        return range.LayerCount == 1 ? $"block {range.FirstLayer}" : $"blocks {range.FirstLayer}-{range.LastLayer}";
     }
 }
