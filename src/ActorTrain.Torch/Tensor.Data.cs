@@ -82,6 +82,19 @@ public sealed partial class Tensor
     /// </summary>
     public void SetData(Tensor data) => Native.Check(NativeMethods.at_tensor_set_data(Handle, data.Handle));
 
+    /// <summary>
+    /// Autograd's version counter: bumped by every tracked in-place write. A graph that saved this tensor fails its
+    /// backward when the counter moved since (torch's "modified by an inplace operation").
+    /// </summary>
+    public long Version
+    {
+        get
+        {
+            Native.Check(NativeMethods.at_tensor_version(Handle, out var version));
+            return version;
+        }
+    }
+
     private T[] ToArray<T>(ScalarType type) where T : unmanaged
     {
         var a = new T[NumElements];

@@ -3,11 +3,34 @@
 // so a C# run matches a PyTorch run with the same hyper-parameters.
 #include "at_common.h"
 
+#include <functional>
+
+namespace {
+
+// How an update reaches the parameter (ParameterUpdate in C#).
+//  0 in place: the usual way; autograd sees it, so a graph that saved the parameter and has not run
+//    backward yet fails its version check.
+//  1 in place, untracked: written through variable_data(), whose version counter is its own, so graphs
+//    still in flight silently read the new values (stale weights: PipeDream without stashing).
+//  2 fresh storage: the new values go into a new tensor that becomes the parameter's data (set_data),
+//    so storage that a graph saved is never written again (the basis of weight stashing).
+void write(at::Tensor& param, int update, const std::function<void(at::Tensor&)>& in_place,
+           const std::function<at::Tensor(const at::Tensor&)>& fresh) {
+  switch (update) {
+    case 0: in_place(param); break;
+    case 1: { auto data = param.variable_data(); in_place(data); break; }
+    case 2: param.set_data(fresh(param.detach())); break;
+    default: throw std::invalid_argument("unknown parameter update kind " + std::to_string(update));
+  }
+}
+
+}  // namespace
+
 // SGD with momentum, dampening, weight decay and Nesterov. `*buffer` is the momentum buffer: when
 // null (first step) it is created from the gradient and handed back. A parameter without a gradient
 // is left alone and *applied is 0.
 AT_API at_sgd_step(TensorH param, TensorH* buffer, double lr, double momentum, double dampening,
-                   double weight_decay, int nesterov, int* applied) {
+                   double weight_decay, int nesterov, int update, int* applied) {
   AT_GUARD(
     at::NoGradGuard no_grad;
     *applied = 0;
@@ -22,14 +45,15 @@ AT_API at_sgd_step(TensorH param, TensorH* buffer, double lr, double momentum, d
       }
       d_p = nesterov ? d_p.add(**buffer, momentum) : **buffer;
     }
-    param->add_(d_p, -lr);
+    write(*param, update, [&](at::Tensor& p) { p.add_(d_p, -lr); },
+          [&](const at::Tensor& p) { return p.add(d_p, -lr); });
     *applied = 1);
 }
 
 // Adam with bias correction. `step` is this parameter's step count including the current step.
 // `*exp_avg` and `*exp_avg_sq` are created as zeros when null and handed back.
 AT_API at_adam_step(TensorH param, TensorH* exp_avg, TensorH* exp_avg_sq, int64_t step, double lr, double beta1,
-                    double beta2, double eps, double weight_decay, int* applied) {
+                    double beta2, double eps, double weight_decay, int update, int* applied) {
   AT_GUARD(
     at::NoGradGuard no_grad;
     *applied = 0;
@@ -46,6 +70,7 @@ AT_API at_adam_step(TensorH param, TensorH* exp_avg, TensorH* exp_avg_sq, int64_
     const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(step));
     const double step_size = lr / bias_correction1;
     auto denom = (v.sqrt() / std::sqrt(bias_correction2)).add_(eps);
-    param->addcdiv_(m, denom, -step_size);
+    write(*param, update, [&](at::Tensor& p) { p.addcdiv_(m, denom, -step_size); },
+          [&](const at::Tensor& p) { return p.addcdiv(m, denom, -step_size); });
     *applied = 1);
 }

@@ -136,3 +136,6 @@ AT_API at_tensor_to_string(TensorH t, char** out) {
 // Swaps t's data for `data`'s (same autograd identity, new storage, possibly another device or
 // dtype), as PyTorch's `param.data = ...`: modules move parameters this way without replacing them.
 AT_API at_tensor_set_data(TensorH t, TensorH data) { AT_GUARD(t->set_data(*data)); }
+
+// Autograd's version counter of t: bumped by every tracked in-place write to its storage.
+AT_API at_tensor_version(TensorH t, int64_t* out) { AT_GUARD(*out = static_cast<int64_t>(t->_version())); }

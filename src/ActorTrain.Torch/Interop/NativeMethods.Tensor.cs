@@ -79,4 +79,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(Lib)]
     internal static partial int at_tensor_set_data(TensorHandle t, TensorHandle data);
+
+    [LibraryImport(Lib)]
+    internal static partial int at_tensor_version(TensorHandle t, out long version);
 }

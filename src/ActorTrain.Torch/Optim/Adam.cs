@@ -47,7 +47,7 @@ public sealed class Adam : Optimizer
         var createdM = rawM == IntPtr.Zero;
         var createdV = rawV == IntPtr.Zero;
         Native.Check(NativeMethods.at_adam_step(parameter.Handle, ref rawM, ref rawV, step, LearningRate, Beta1, Beta2, Eps,
-            WeightDecay, out var applied));
+            WeightDecay, (int)UpdateKind, out var applied));
         if (createdM && rawM != IntPtr.Zero) StoreState(index, ExpAvg, Tensor.Wrap(rawM));
         if (createdV && rawV != IntPtr.Zero) StoreState(index, ExpAvgSq, Tensor.Wrap(rawV));
         GC.KeepAlive(m);

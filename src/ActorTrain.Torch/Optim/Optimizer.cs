@@ -32,6 +32,9 @@ public abstract class Optimizer : IDisposable
     /// <summary>Can be changed between steps (learning-rate schedules).</summary>
     public double LearningRate { get; set; }
 
+    /// <summary>How steps write the parameters; <see cref="ParameterUpdate.InPlace"/> unless a pipeline without flush says otherwise.</summary>
+    public ParameterUpdate UpdateKind { get; set; } = ParameterUpdate.InPlace;
+
     /// <summary>Names of the state tensors this optimizer keeps per parameter (besides the step count).</summary>
     protected abstract IReadOnlyList<string> StateNames { get; }
 
@@ -47,7 +50,7 @@ public abstract class Optimizer : IDisposable
                 _steps[i]++;
     }
 
-    /// <summary>Updates one parameter in place; returns false when it had no gradient.</summary>
+    /// <summary>Updates one parameter as <see cref="UpdateKind"/> says; returns false when it had no gradient.</summary>
     /// <param name="step">The step count including this step.</param>
     protected abstract bool Update(int index, Tensor parameter, long step);
 

@@ -43,7 +43,7 @@ public sealed class SGD : Optimizer
         // The buffer is passed as a raw handle so the shim can create it on the first step; the
         // optimizer holds the managed wrapper, so it stays alive for the call.
         Native.Check(NativeMethods.at_sgd_step(parameter.Handle, ref raw, LearningRate, Momentum, Dampening, WeightDecay,
-            Nesterov ? 1 : 0, out applied));
+            Nesterov ? 1 : 0, (int)UpdateKind, out applied));
         if (created && raw != IntPtr.Zero) StoreState(index, MomentumBuffer, Tensor.Wrap(raw));
         GC.KeepAlive(buffer);
         return applied != 0;

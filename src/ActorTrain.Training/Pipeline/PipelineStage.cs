@@ -7,12 +7,14 @@ namespace ActorTrain.Training.Pipeline;
 
 /// <summary>
 /// The compute half of a pipeline stage, free of messaging: runs its layers forward for a micro-batch and keeps
-/// what backward needs, runs backward from the next stage's gradient, and steps its optimizer after the flush.
+/// what backward needs, runs backward from the next stage's gradient, and steps its optimizer: once after the flush
+/// (sync), or after every backward (<see cref="UpdateWithoutFlush"/>, the async mode), while other micro-batches are
+/// still in flight. Micro-batches are keyed by a number unique among those in flight.
 /// Everything happens on the caller's thread (the stage actor's pinned thread): autograd's grad mode is per thread.
 /// </summary>
-public sealed class PipelineStage : IDisposable
+public sealed partial class PipelineStage : IDisposable
 {
-    private readonly Dictionary<int, Stash> _stash = new();
+    private readonly Dictionary<long, Stash> _stash = new();
     private readonly long[] _inputSampleShape;
 
     /// <param name="blocks">This stage's blocks; <paramref name="firstBlock"/> is the first one's index in the whole model,
@@ -55,8 +57,13 @@ public sealed class PipelineStage : IDisposable
     /// <summary>Micro-batches whose forward ran and whose backward has not yet.</summary>
     public int InFlight => _stash.Count;
 
-    /// <summary>Bytes of stashed stage inputs and outputs right now (the activations this stage keeps alive).</summary>
-    public long StashedBytes => _stash.Values.Sum(s => s.Input.NBytes + s.Output.NBytes);
+    /// <summary>
+    /// Bytes of stashed stage inputs and outputs right now (the activations this stage keeps alive), plus one copy of
+    /// the weights for every older weight version a stashed micro-batch still holds.
+    /// </summary>
+    public long StashedBytes =>
+        _stash.Values.Sum(s => s.Input.NBytes + s.Output.NBytes) +
+        _stash.Values.Where(s => s.Weights is not null && s.Version != WeightVersion).Select(s => s.Version).Distinct().Count() * ParameterCount * sizeof(float);
 
     /// <summary>
     /// Checks an incoming activation against this stage's expected per-sample input shape, so a model whose stages do
@@ -73,11 +80,11 @@ public sealed class PipelineStage : IDisposable
     }
 
     /// <summary>Forward for one micro-batch; returns the detached output to send on (owned by the caller).</summary>
-    public Tensor Forward(int microBatch, Tensor input)
+    public Tensor Forward(long microBatch, Tensor input)
     {
         var x = Prepare(input);
         var y = Layers.Forward(x);
-        _stash.Add(microBatch, new Stash(x, y));
+        _stash.Add(microBatch, new Stash(x, y, WeightVersion, SnapshotWeights()));
         return y.Detach();
     }
 
@@ -85,14 +92,14 @@ public sealed class PipelineStage : IDisposable
     /// Last stage: forward and loss for one micro-batch, weighted by its share of the mini-batch so that the gradients
     /// accumulated over all micro-batches equal those of the whole mini-batch. Returns (loss sum, correct predictions).
     /// </summary>
-    public (double LossSum, int Correct) ForwardLoss(int microBatch, Tensor input, Tensor labels, int batchSize)
+    public (double LossSum, int Correct) ForwardLoss(long microBatch, Tensor input, Tensor labels, int batchSize)
     {
         var x = Prepare(input);
         using var logits = Layers.Forward(x);
         var count = labels.Size(0);
         using var mean = Functional.CrossEntropy(logits, labels);
         var weighted = mean.Mul((double)count / batchSize);
-        _stash.Add(microBatch, new Stash(x, weighted));
+        _stash.Add(microBatch, new Stash(x, weighted, WeightVersion, SnapshotWeights()));
         return (mean.ToScalarDouble() * count, Scoring.Correct(logits, labels));
     }
 
@@ -100,14 +107,17 @@ public sealed class PipelineStage : IDisposable
     /// Backward for one micro-batch. <paramref name="gradOutput"/> is the next stage's gradient (null on the last
     /// stage, whose stashed output is the loss). Returns the gradient to send to the previous stage, or null on the first.
     /// </summary>
-    public Tensor? Backward(int microBatch, Tensor? gradOutput)
+    public Tensor? Backward(long microBatch, Tensor? gradOutput)
     {
         if (!_stash.Remove(microBatch, out var stash))
             throw new InvalidOperationException($"stage {Index}: backward for micro-batch {microBatch} without its forward");
         try
         {
-            if (gradOutput is null) stash.Output.Backward();
-            else stash.Output.Backward(gradOutput);
+            using (WeightsOf(stash))
+            {
+                if (gradOutput is null) stash.Output.Backward();
+                else stash.Output.Backward(gradOutput);
+            }
             return IsFirst ? null : stash.Input.Grad ?? throw new InvalidOperationException($"stage {Index}: input gradient missing");
         }
         finally
@@ -121,6 +131,7 @@ public sealed class PipelineStage : IDisposable
     {
         Optimizer.Step();
         Optimizer.ZeroGrad();
+        WeightVersion++;
     }
 
     /// <summary>Inference for one batch: no autograd, nothing stashed.</summary>
@@ -153,12 +164,15 @@ public sealed class PipelineStage : IDisposable
         return x;
     }
 
-    private readonly record struct Stash(Tensor Input, Tensor Output) : IDisposable
+    /// <param name="Version">The weight version the forward used.</param>
+    /// <param name="Weights">With weight stashing, aliases of the storage the forward used (kept unwritten by fresh-storage updates).</param>
+    private readonly record struct Stash(Tensor Input, Tensor Output, long Version, Tensor[]? Weights) : IDisposable
     {
         public void Dispose()
         {
             Input.Dispose();
             Output.Dispose();
+            foreach (var w in Weights ?? []) w.Dispose();
         }
     }
 }
