@@ -1,45 +1,66 @@
 using System.Diagnostics;
 using ActorTrain.Torch;
+using ActorTrain.Torch.NN;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Partitioning;
 
 namespace ActorTrain.Training.Pipeline;
 
 /// <summary>
-/// Measures each block's forward and backward time on a micro-batch of random data (after warm-up), for the
-/// profiled partitioner. Times are per mini-batch (m micro-batches). The first block is timed without an input
-/// gradient, as it runs in a pipeline.
+/// Measures each block's forward and backward time on a micro-batch of random data, for the profiled partitioner.
+/// Times are per mini-batch (m micro-batches). The first block is timed without an input gradient, as it runs in a
+/// pipeline. Every round times every block once and each block keeps its median round, so a burst of load from
+/// elsewhere on a shared machine skews one round of all blocks rather than all rounds of one block.
 /// </summary>
 public static class BlockProfiler
 {
-    public static IReadOnlyList<LayerCost> Measure(ModelSpec spec, int batchSize, int microBatches, int warmup = 2, int repeats = 5)
+    public static IReadOnlyList<LayerCost> Measure(ModelSpec spec, int batchSize, int microBatches, int warmup = 2, int repeats = 7)
     {
         var micro = Math.Max(1, batchSize / Math.Max(1, microBatches));
-        var costs = new List<LayerCost>();
-        foreach (var block in spec.Blocks)
+        var modules = spec.Blocks.Select(b => ModelBuilder.Build(b)).ToList();
+        var inputs = spec.Blocks.Select(b => Tensor.Randn([micro, .. b.InputShape.Select(d => (long)d)])).ToList();
+        try
         {
-            using var module = ModelBuilder.Build(block);
-            using var input = Tensor.Randn([micro, .. block.InputShape.Select(d => (long)d)]);
-            if (block.Index > 0) input.RequiresGrad = true;
-            double forwardMs = 0, backwardMs = 0;
-            for (var i = 0; i < warmup + repeats; i++)
+            for (var k = 1; k < inputs.Count; k++) inputs[k].RequiresGrad = true;
+            var forward = spec.Blocks.Select(_ => new List<double>()).ToList();
+            var backward = spec.Blocks.Select(_ => new List<double>()).ToList();
+            for (var round = 0; round < warmup + repeats; round++)
             {
-                var t0 = Stopwatch.GetTimestamp();
-                using var output = module.Forward(input);
-                var t1 = Stopwatch.GetTimestamp();
-                using var grad = Tensor.Ones(output.Shape);
-                output.Backward(grad);
-                var t2 = Stopwatch.GetTimestamp();
-                module.ZeroGrad();
-                input.ZeroGrad();
-                if (i < warmup) continue;
-                forwardMs += Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
-                backwardMs += Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
+                for (var k = 0; k < modules.Count; k++)
+                {
+                    var (f, b) = Time(modules[k], inputs[k]);
+                    if (round < warmup) continue;
+                    forward[k].Add(f);
+                    backward[k].Add(b);
+                }
             }
-            var scale = (double)microBatches / repeats;
-            costs.Add(new LayerCost(block.Describe(), block.Parameters, forwardMs * scale, backwardMs * scale,
-                (long)batchSize * block.OutputFeatures * sizeof(float)));
+            return spec.Blocks.Select((block, k) => new LayerCost(block.Describe(), block.Parameters,
+                Median(forward[k]) * microBatches, Median(backward[k]) * microBatches,
+                (long)batchSize * block.OutputFeatures * sizeof(float))).ToList();
         }
-        return costs;
+        finally
+        {
+            foreach (var m in modules) m.Dispose();
+            foreach (var t in inputs) t.Dispose();
+        }
+    }
+
+    private static (double ForwardMs, double BackwardMs) Time(Sequential module, Tensor input)
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        using var output = module.Forward(input);
+        var t1 = Stopwatch.GetTimestamp();
+        using var grad = Tensor.Ones(output.Shape);
+        output.Backward(grad);
+        var t2 = Stopwatch.GetTimestamp();
+        module.ZeroGrad();
+        input.ZeroGrad();
+        return (Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds, Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
     }
 }

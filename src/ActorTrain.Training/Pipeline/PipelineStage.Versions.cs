@@ -37,9 +37,6 @@ public sealed partial class PipelineStage
         Optimizer.UpdateKind = weightStashing ? ParameterUpdate.FreshStorage : ParameterUpdate.InPlaceUntracked;
     }
 
-    /// <summary>One optimizer step from one micro-batch's gradients (async): the weights move to the next version.</summary>
-    public void Update() => Step();
-
     private Tensor[]? SnapshotWeights() => WeightStashing ? Optimizer.Parameters.Select(p => p.Detach()).ToArray() : null;
 
     /// <summary>Points the parameters at the stash's weights for one backward (when stashed and since updated).</summary>

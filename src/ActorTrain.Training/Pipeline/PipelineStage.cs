@@ -126,7 +126,10 @@ public sealed partial class PipelineStage : IDisposable
         }
     }
 
-    /// <summary>Applies the accumulated gradients (after the flush) and clears them for the next mini-batch.</summary>
+    /// <summary>
+    /// Applies the accumulated gradients and clears them: after the flush (sync), or after each micro-batch's backward
+    /// (async). The weights move to the next <see cref="WeightVersion"/>.
+    /// </summary>
     public void Step()
     {
         Optimizer.Step();

@@ -2,7 +2,7 @@ using ActorTrain.Training.Pipeline.Messages;
 
 namespace ActorTrain.Training.Pipeline;
 
-internal sealed partial class StageActor
+internal abstract partial class StageActor
 {
     /// <summary>Writes this stage's state from its own thread, where its tensors live; the pipeline is drained.</summary>
     private void OnSave(SaveStage save)

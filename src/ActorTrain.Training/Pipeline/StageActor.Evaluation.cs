@@ -5,7 +5,7 @@ using ActorTrain.Training.Pipeline.Messages;
 
 namespace ActorTrain.Training.Pipeline;
 
-internal sealed partial class StageActor
+internal abstract partial class StageActor
 {
     /// <summary>Forward-only inference through the stages: the last one scores the batch for the supervisor.</summary>
     private void OnEvaluate(Evaluate e)
@@ -34,7 +34,7 @@ internal sealed partial class StageActor
         {
             var (lossSum, correct) = Scoring.Score(output, e.Labels);
             _observer.OnSpan(new Span(Index, SpanKind.Evaluate, e.Batch, 0, start, _clock.GetTimestamp()));
-            _supervisor!.Tell(new EvaluationResult(e.Batch, lossSum, correct, (int)e.Labels.Size(0)), Self);
+            Supervisor!.Tell(new EvaluationResult(e.Batch, lossSum, correct, (int)e.Labels.Size(0)), Self);
         }
     }
 }

@@ -1,62 +1,68 @@
 using ActorTrain.Actors;
+using ActorTrain.Torch;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
-using ActorTrain.Training.Schedules;
 using Serilog;
 
 namespace ActorTrain.Training.Pipeline;
 
 /// <summary>
-/// One pipeline stage as an actor. It walks its schedule's action list for each mini-batch; an action whose input has
-/// not arrived yet (an activation from the previous stage, a gradient from the next) makes it wait, and arrivals are
-/// buffered by (step, micro-batch) until the schedule reaches them. After its last action it steps its optimizer
-/// (the flush) and reports to the supervisor. It runs on a pinned thread because every handler calls into libtorch.
+/// One pipeline stage as an actor: what every pipeline mode shares. It buffers arriving activations and gradients by
+/// (step, micro-batch) until its scheduling (<see cref="SyncStageActor"/>: a schedule's action list and a flush;
+/// <see cref="AsyncStageActor"/>: no flush) reaches them, runs forwards and backwards with their spans, sends the
+/// results on, evaluates and saves. It runs on a pinned thread because every handler calls into libtorch.
 /// </summary>
-internal sealed partial class StageActor : ReceiveActor
+internal abstract partial class StageActor : ReceiveActor
 {
-    private readonly PipelineStage _stage;
-    private readonly IPipelineSchedule _schedule;
-    private readonly ITrainingObserver _observer;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _log;
-    private readonly Queue<RunStep> _queuedSteps = new();
-    private readonly Dictionary<(long Step, int MicroBatch), Forward> _activations = new();
-    private readonly Dictionary<(long Step, int MicroBatch), Backward> _gradients = new();
+    protected readonly PipelineStage _stage;
+    protected readonly ITrainingObserver _observer;
+    protected readonly TimeProvider _clock;
+    protected readonly ILogger _log;
+    protected readonly Dictionary<(long Step, int MicroBatch), Forward> _activations = new();
+    protected readonly Dictionary<(long Step, int MicroBatch), Backward> _gradients = new();
 
-    private IActorRef? _previous, _next, _supervisor;
-    private RunStep? _current;
-    private IReadOnlyList<PipelineAction> _actions = [];
-    private int _cursor;
-    private double _lossSum;
-    private int _correct;
+    private IActorRef? _previous, _next;
     private long _waitingSince = -1;
     private long _peakBytes;
 
-    public StageActor(PipelineStage stage, IPipelineSchedule schedule, ITrainingObserver observer, TimeProvider clock, ILogger log)
+    protected StageActor(PipelineStage stage, ITrainingObserver observer, TimeProvider clock, ILogger log)
     {
         _stage = stage;
         _log = log.ForContext("Stage", stage.Index);
-        _schedule = schedule;
         _observer = observer;
         _clock = clock;
 
-        Receive<WireStage>(w => (_previous, _next, _supervisor) = (w.Previous, w.Next, w.Supervisor));
+        Receive<WireStage>(w => (_previous, _next, Supervisor) = (w.Previous, w.Next, w.Supervisor));
         Receive<RunStep>(OnRunStep);
+        Receive<Drain>(_ => OnDrain());
         Receive<Forward>(OnForward);
         Receive<Backward>(OnBackward);
         Receive<Evaluate>(OnEvaluate);
         Receive<SaveStage>(OnSave);
     }
 
-    private int Index => _stage.Index;
+    protected int Index => _stage.Index;
+
+    protected IActorRef? Supervisor { get; private set; }
 
     protected override void PreStart() => Torch.Torch.SetThreads(_stage.Threads);
 
-    private void OnRunStep(RunStep run)
+    /// <summary>A mini-batch to take part in: queue it and run whatever can run.</summary>
+    protected abstract void OnRunStep(RunStep run);
+
+    /// <summary>The supervisor sends no more mini-batches until the pipeline is empty; only a pipeline without flush cares.</summary>
+    protected virtual void OnDrain()
     {
-        _queuedSteps.Enqueue(run);
-        if (_current is null) StartNextStep();
     }
+
+    /// <summary>Runs forwards and backwards until none has its input; called after every arrival.</summary>
+    protected abstract void Advance();
+
+    /// <summary>Frees the inputs and labels of mini-batches not finished when the actor stops.</summary>
+    protected abstract void DisposePending();
+
+    /// <summary>The stash key of a micro-batch: unique among all in flight, across mini-batches.</summary>
+    protected static long Key(long step, int mb) => (step << 24) + mb;
 
     private void OnForward(Forward f)
     {
@@ -73,7 +79,7 @@ internal sealed partial class StageActor : ReceiveActor
         Advance();
     }
 
-    /// <summary>An arrival ends any wait (a new one starts if the schedule still cannot move) and is recorded with its bytes.</summary>
+    /// <summary>An arrival ends any wait (a new one starts if nothing can run) and is recorded with its bytes.</summary>
     private void Received(long step, int mb, long bytes)
     {
         EndWait(step, mb);
@@ -81,114 +87,84 @@ internal sealed partial class StageActor : ReceiveActor
         _observer.OnSpan(new Span(Index, SpanKind.Receive, step, mb, now, now, bytes));
     }
 
-    private void StartNextStep()
+    /// <summary>
+    /// Forward of one micro-batch (the stage owns <paramref name="input"/> and disposes it). The last stage computes
+    /// the loss and returns (loss sum, correct); the others send their output on and return zeros.
+    /// </summary>
+    protected (double LossSum, int Correct) RunForward(long step, int mb, Tensor input, Tensor? labels, int batchSize)
     {
-        if (!_queuedSteps.TryDequeue(out var run)) return;
-        _current = run;
-        _actions = _schedule.ActionsFor(Index, _stage.Count, run.MicroBatches);
-        _cursor = 0;
-        _lossSum = 0;
-        _correct = 0;
-        _waitingSince = _clock.GetTimestamp();
-        Advance();
-    }
-
-    /// <summary>Runs schedule actions until one lacks its input, or the mini-batch is done.</summary>
-    private void Advance()
-    {
-        while (_current is { } run && _cursor < _actions.Count)
-        {
-            var action = _actions[_cursor];
-            var ran = action.Kind == ActionKind.Forward ? TryForward(run, action.MicroBatch) : TryBackward(run, action.MicroBatch);
-            if (!ran)
-            {
-                if (_waitingSince < 0) _waitingSince = _clock.GetTimestamp();
-                return;
-            }
-            _log.Debug("{Action} of step {Step} micro-batch {MicroBatch} done", action.Kind, run.Step, action.MicroBatch);
-            _cursor++;
-        }
-        if (_current is not null) FinishStep(_current);
-    }
-
-    private bool TryForward(RunStep run, int mb)
-    {
-        Forward? arrived = null;
-        if (!_stage.IsFirst && !_activations.Remove((run.Step, mb), out arrived)) return false;
-        EndWait(run.Step, mb);
-        var input = arrived?.Activation ?? run.Inputs![mb];
-        if (_stage.IsFirst) _stage.CheckInput(Messages.TensorMeta.Of(input), -1);
+        EndWait(step, mb);
+        if (_stage.IsFirst) _stage.CheckInput(TensorMeta.Of(input), -1);
         var start = _clock.GetTimestamp();
         try
         {
             if (_stage.IsLast)
             {
-                var (loss, correct) = _stage.ForwardLoss(mb, input, run.Labels![mb], run.BatchSize);
-                _lossSum += loss;
-                _correct += correct;
-                _observer.OnSpan(new Span(Index, SpanKind.Forward, run.Step, mb, start, _clock.GetTimestamp()));
+                var scored = _stage.ForwardLoss(Key(step, mb), input, labels!, batchSize);
+                _observer.OnSpan(new Span(Index, SpanKind.Forward, step, mb, start, _clock.GetTimestamp()));
+                return scored;
             }
-            else
-            {
-                var output = _stage.Forward(mb, input);
-                _observer.OnSpan(new Span(Index, SpanKind.Forward, run.Step, mb, start, _clock.GetTimestamp()));
-                Send(_next!, new Forward(Index, run.Step, mb, Messages.TensorMeta.Of(output), output), run.Step, mb, output.NBytes);
-            }
+            var output = _stage.Forward(Key(step, mb), input);
+            _observer.OnSpan(new Span(Index, SpanKind.Forward, step, mb, start, _clock.GetTimestamp()));
+            Send(_next!, new Forward(Index, step, mb, TensorMeta.Of(output), output), step, mb, output.NBytes);
+            return (0, 0);
         }
         finally
         {
             input.Dispose();
+            TrackMemory();
         }
-        TrackMemory();
-        return true;
     }
 
-    private bool TryBackward(RunStep run, int mb)
+    /// <summary>Backward of one micro-batch from the next stage's gradient (null on the last stage); sends the input gradient back.</summary>
+    protected void RunBackward(long step, int mb, Backward? arrived)
     {
-        Backward? arrived = null;
-        if (!_stage.IsLast && !_gradients.Remove((run.Step, mb), out arrived)) return false;
-        EndWait(run.Step, mb);
+        EndWait(step, mb);
         var start = _clock.GetTimestamp();
-        Torch.Tensor? gradInput;
+        Tensor? gradInput;
         try
         {
-            gradInput = _stage.Backward(mb, arrived?.Gradient);
+            gradInput = _stage.Backward(Key(step, mb), arrived?.Gradient);
         }
         finally
         {
             arrived?.Gradient.Dispose();
         }
-        _observer.OnSpan(new Span(Index, SpanKind.Backward, run.Step, mb, start, _clock.GetTimestamp()));
+        _observer.OnSpan(new Span(Index, SpanKind.Backward, step, mb, start, _clock.GetTimestamp()));
         if (gradInput is not null)
-            Send(_previous!, new Backward(Index, run.Step, mb, Messages.TensorMeta.Of(gradInput), gradInput), run.Step, mb, gradInput.NBytes);
-        return true;
+            Send(_previous!, new Backward(Index, step, mb, TensorMeta.Of(gradInput), gradInput), step, mb, gradInput.NBytes);
     }
 
-    private void FinishStep(RunStep run)
+    /// <summary>An optimizer step, recorded against micro-batch <paramref name="mb"/> (-1: after a flush).</summary>
+    protected void RunOptimizerStep(long step, int mb)
     {
         var start = _clock.GetTimestamp();
         _stage.Step();
-        _observer.OnSpan(new Span(Index, SpanKind.OptimizerStep, run.Step, -1, start, _clock.GetTimestamp()));
-        DisposeUnused(run);
-        _supervisor!.Tell(new StepCompleted(Index, run.Step, _stage.IsLast ? _lossSum / run.BatchSize : null, _correct), Self);
-        _current = null;
-        _waitingSince = -1;
-        StartNextStep();
+        _observer.OnSpan(new Span(Index, SpanKind.OptimizerStep, step, mb, start, _clock.GetTimestamp()));
     }
+
+    /// <summary>Marks the start of a wait for input, unless one is already running.</summary>
+    protected void StartWait()
+    {
+        if (_waitingSince < 0) _waitingSince = _clock.GetTimestamp();
+    }
+
+    protected void EndWait(long step, int mb)
+    {
+        if (_waitingSince < 0) return;
+        var now = _clock.GetTimestamp();
+        if (now > _waitingSince) _observer.OnSpan(new Span(Index, SpanKind.Wait, step, mb, _waitingSince, now));
+        _waitingSince = -1;
+    }
+
+    /// <summary>Forgets a running wait without recording it (the stage is idle because no work was given).</summary>
+    protected void ClearWait() => _waitingSince = -1;
 
     private void Send(IActorRef to, object message, long step, int mb, long bytes)
     {
         var start = _clock.GetTimestamp();
         to.Tell(message, Self);
         _observer.OnSpan(new Span(Index, SpanKind.Send, step, mb, start, _clock.GetTimestamp(), bytes));
-    }
-
-    private void EndWait(long step, int mb)
-    {
-        if (_waitingSince < 0) return;
-        var now = _clock.GetTimestamp();
-        if (now > _waitingSince) _observer.OnSpan(new Span(Index, SpanKind.Wait, step, mb, _waitingSince, now));
-        _waitingSince = -1;
     }
 
     private void TrackMemory()
@@ -199,22 +175,17 @@ internal sealed partial class StageActor : ReceiveActor
         _observer.OnStageMemory(Index, _stage.StaticBytes + bytes);
     }
 
-    /// <summary>The first stage's inputs were consumed by the forwards; labels are only read: free them now.</summary>
-    private static void DisposeUnused(RunStep run)
+    protected static void DisposeAll(RunStep run)
     {
-        if (run.Labels is null) return;
-        foreach (var l in run.Labels) l.Dispose();
+        foreach (var t in run.Inputs ?? []) t.Dispose();
+        foreach (var t in run.Labels ?? []) t.Dispose();
     }
 
     protected override void PostStop()
     {
         foreach (var f in _activations.Values) f.Activation.Dispose();
         foreach (var b in _gradients.Values) b.Gradient.Dispose();
-        foreach (var run in _queuedSteps.Append(_current).OfType<RunStep>())
-        {
-            foreach (var t in run.Inputs ?? []) t.Dispose();
-            foreach (var t in run.Labels ?? []) t.Dispose();
-        }
+        DisposePending();
         _stage.Dispose();
     }
 }

@@ -4,9 +4,14 @@ using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Pipeline;
 
-/// <summary>Chooses the stage boundaries for a model: by explicit balance, by parameter count, or by profiled time.</summary>
+/// <summary>
+/// Chooses the stage boundaries for a model: by explicit balance, by parameter count, or by profiled time; "auto"
+/// profiles for the pipeline without flush (whose throughput is set by its slowest stage, with no bubble to hide
+/// imbalance) and counts parameters otherwise.
+/// </summary>
 public static class StagePlanner
 {
+    public const string Auto = "auto";
     public const string Balance = "balance";
     public const string Parameters = "parameters";
     public const string Profiled = "profiled";
@@ -15,19 +20,20 @@ public static class StagePlanner
     public static IReadOnlyList<LayerCost> StaticCosts(ModelSpec spec, int batchSize) =>
         spec.Blocks.Select(b => new LayerCost(b.Describe(), b.Parameters, 0, 0, (long)batchSize * b.OutputFeatures * sizeof(float))).ToList();
 
-    public static Partition Plan(ModelSpec spec, PipelineOptions pipeline, int batchSize)
+    public static Partition Plan(ModelSpec spec, PipelineOptions pipeline, int batchSize, bool withoutFlush = false)
     {
         if (pipeline.Stages > spec.Blocks.Count)
             throw new ArgumentException(
                 $"pipeline.stages = {pipeline.Stages} but model '{spec.Name}' has only {spec.Blocks.Count} blocks (weight layers) to place");
-        return pipeline.Partition switch
+        var method = pipeline.Partition == Auto ? (withoutFlush ? Profiled : Parameters) : pipeline.Partition;
+        return method switch
         {
             Balance => Partitioner.ByBalance(StaticCosts(spec, batchSize), pipeline.Stages,
                 pipeline.Balance is { Count: > 0 } b ? b : throw new ArgumentException("pipeline.partition = balance needs pipeline.balance, e.g. [3, 3]")),
             Parameters => Partitioner.ByParameters(StaticCosts(spec, batchSize), pipeline.Stages),
             // In one process a boundary hands over a reference, so transfers cost nothing here.
             Profiled => Partitioner.ByProfile(BlockProfiler.Measure(spec, batchSize, pipeline.MicroBatches), pipeline.Stages, LinkCost.Ignored),
-            _ => throw new ArgumentException($"pipeline.partition = {pipeline.Partition}: expected balance, parameters or profiled"),
+            _ => throw new ArgumentException($"pipeline.partition = {pipeline.Partition}: expected auto, balance, parameters or profiled"),
         };
     }
 }

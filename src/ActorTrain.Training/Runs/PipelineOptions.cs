@@ -5,7 +5,7 @@ namespace ActorTrain.Training.Runs;
 /// <summary>How the model is cut into stages and how micro-batches flow through them.</summary>
 public sealed record PipelineOptions(
     int Stages = 2,
-    string Partition = "parameters",
+    string Partition = "auto",
     IReadOnlyList<int>? Balance = null,
     int MicroBatches = 4,
     string Schedule = "1f1b",

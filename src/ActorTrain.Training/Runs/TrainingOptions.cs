@@ -12,6 +12,12 @@ public sealed record TrainingOptions
     public PipelineOptions Pipeline { get; init; } = new();
     public OptimizerOptions Optimizer { get; init; } = new();
     public string Mode { get; init; } = "sync";
+
+    /// <summary>Read when <see cref="Mode"/> is "async".</summary>
+    public AsyncOptions Async { get; init; } = new();
+
+    /// <summary>Whether this is the pipeline without flush.</summary>
+    public bool WithoutFlush => Mode == "async";
     public int Epochs { get; init; } = 1;
     public long Seed { get; init; } = 42;
     public int BatchSize { get; init; } = 128;

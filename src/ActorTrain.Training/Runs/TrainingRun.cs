@@ -12,11 +12,14 @@ using Serilog;
 namespace ActorTrain.Training.Runs;
 
 /// <summary>
-/// Runs one synchronous-pipeline training job in this process: plans the partition, builds the stages (or restores
+/// Runs one pipeline training job (sync, or async: without flush) in this process: plans the partition, builds the stages (or restores
 /// them from a checkpoint), starts an actor system with the supervisor, and waits for the result.
 /// </summary>
 public static class TrainingRun
 {
+    /// <summary>The schedule name profiles show for the async mode: PipeDream's 1F1B with an update after every backward.</summary>
+    public const string NoFlushSchedule = "1f1b-no-flush";
+
     /// <param name="mailboxes">Optional runtime hook that sees every message posted to and processed by the actors (profiling).</param>
     public static async Task<TrainingResult> RunAsync(
         TrainingOptions options, Dataset dataset, ITrainingObserver observer, ILogger log,
@@ -32,8 +35,10 @@ public static class TrainingRun
         var test = new BatchLoader(dataset.Test, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
 
-        observer.OnRunStarted(new RunInfo(options.Mode, options.Pipeline.Schedule, stages.Count, options.Pipeline.MicroBatches, options.BatchSize,
-            PipelineTheory.TheoreticalBubbleShare(stages.Count, options.Pipeline.MicroBatches),
+        // Without flush the pipeline fills once and then stays full: no bubble per mini-batch.
+        observer.OnRunStarted(new RunInfo(options.Mode, options.WithoutFlush ? NoFlushSchedule : options.Pipeline.Schedule, stages.Count,
+            options.Pipeline.MicroBatches, options.BatchSize,
+            options.WithoutFlush ? 0 : PipelineTheory.TheoreticalBubbleShare(stages.Count, options.Pipeline.MicroBatches),
             stages.Select(s => new StageInfo(s.Index, s.Describe(), s.ParameterCount, s.Device.ToString(), options.Pipeline.ThreadsPerStage)).ToList(),
             clock.GetTimestamp()));
 
@@ -65,7 +70,7 @@ public static class TrainingRun
     private static (Partition Partition, RunPosition Start, string? ResumeDir) Plan(TrainingOptions options, ILogger log)
     {
         if (options.ResumeFrom is null)
-            return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize), RunPosition.Start, null);
+            return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize, options.WithoutFlush), RunPosition.Start, null);
 
         var resume = ResumePoint.Read(options, log);
         var partition = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), resume.Balance.Count, resume.Balance);

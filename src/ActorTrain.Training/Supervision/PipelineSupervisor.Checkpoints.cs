@@ -14,6 +14,7 @@ internal sealed partial class PipelineSupervisor
     private void SaveCheckpoint(bool final)
     {
         _checkpointDue = false;
+        _checkpointedStep = _position.Step;
         _finishAfterSave = final;
         _savingTo = CheckpointDirectory.ForStep(_options.RunDirectory!, _position.Step);
         Directory.CreateDirectory(_savingTo);

@@ -10,7 +10,7 @@ using Serilog;
 namespace ActorTrain.Training.Supervision;
 
 /// <summary>
-/// Owns a synchronous pipeline run: creates the stage actors (pinned threads), feeds mini-batches, keeps up to
+/// Owns a pipeline run, synchronous or without flush (async): creates the stage actors (pinned threads), feeds mini-batches, keeps up to
 /// <see cref="StepWindow"/> of them queued so the first stage never idles between steps, evaluates after each epoch,
 /// checkpoints at drained step boundaries, and fails the whole run cleanly on the first stage failure.
 /// </summary>
@@ -40,6 +40,8 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
     private double _lastLoss = double.NaN;
     private double? _testAccuracy, _testLoss;
     private bool _checkpointDue;
+    private bool _drainSent;
+    private long _checkpointedStep;
     private bool _finished;
 
     public PipelineSupervisor(
@@ -59,6 +61,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         _batch = train.CreateBatch();
         _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();
         _nextStep = start.Step;
+        _checkpointedStep = start.Step;
         _startTimestamp = clock.GetTimestamp();
 
         Receive<StepCompleted>(OnStepCompleted);
@@ -80,27 +83,56 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         for (var k = 0; k < _stages.Count; k++)
         {
             var stage = _stages[k];
-            var props = Props.Create(() => new StageActor(stage, _schedule, _observer, _clock, _log)).WithDispatcher(Dispatchers.Pinned);
+            var inFlight = _options.Async.InFlightAt(k, _stages.Count);
+            var props = (_options.WithoutFlush
+                ? Props.Create(() => new AsyncStageActor(stage, inFlight, _options.Async.WeightStashing, _observer, _clock, _log))
+                : Props.Create<StageActor>(() => new SyncStageActor(stage, _schedule, _observer, _clock, _log))).WithDispatcher(Dispatchers.Pinned);
             var actor = Context.ActorOf(props, $"stage-{k}");
             Context.Watch(actor);
             _actors.Add(actor);
         }
         for (var k = 0; k < _actors.Count; k++)
             _actors[k].Tell(new WireStage(k > 0 ? _actors[k - 1] : null, k < _actors.Count - 1 ? _actors[k + 1] : null, Self), Self);
-        _log.Information("Pipeline of {Stages} stages, schedule {Schedule}, {MicroBatches} micro-batches, {Threads} thread(s) per stage",
-            _stages.Count, _schedule.Name, _options.Pipeline.MicroBatches, threads);
+        if (_options.WithoutFlush)
+            _log.Information("Pipeline without flush of {Stages} stages, {MicroBatches} micro-batches per mini-batch, an update after every backward, weight stashing {Stashing}, in flight at most [{InFlight}], {Threads} thread(s) per stage",
+                _stages.Count, _options.Pipeline.MicroBatches, _options.Async.WeightStashing ? "on" : "off",
+                string.Join(", ", Enumerable.Range(0, _stages.Count).Select(k => _options.Async.InFlightAt(k, _stages.Count))), threads);
+        else
+            _log.Information("Pipeline of {Stages} stages, schedule {Schedule}, {MicroBatches} micro-batches, {Threads} thread(s) per stage",
+                _stages.Count, _schedule.Name, _options.Pipeline.MicroBatches, threads);
         StartDryRun();
     }
 
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
+    /// <summary>
+    /// The next step would cross a checkpoint boundary not yet saved: dispatch stops there, so checkpoints fall on exact
+    /// multiples of checkpoint-every (which the pipeline without flush needs to replay a run: a checkpoint drains it).
+    /// </summary>
+    private bool AtCheckpointBoundary =>
+        _options.CheckpointEvery > 0 && _options.RunDirectory is not null && _nextStep % _options.CheckpointEvery == 0 && _nextStep != _checkpointedStep;
+
+    /// <summary>
+    /// Mini-batches kept dispatched. Without flush, stage 0's backward j waits for forward j+L-1, so the window must
+    /// reach that far into the next mini-batches: 1 + ceil((L-1)/m) of them.
+    /// </summary>
+    private int Window => _options.WithoutFlush
+        ? Math.Max(StepWindow, 1 + (_options.Async.InFlightAt(0, _stages.Count) - 1 + _options.Pipeline.MicroBatches - 1) / _options.Pipeline.MicroBatches)
+        : StepWindow;
+
     /// <summary>Dispatches mini-batches while the window has room; ends the epoch once the last one is back.</summary>
     private void Pump()
     {
         if (!_dryRunDone) return;
-        while (!_finished && !_checkpointDue && _pendingSteps.Count < StepWindow &&
+        while (!_finished && !_checkpointDue && _pendingSteps.Count < Window && !AtCheckpointBoundary &&
                _position.Epoch < _options.Epochs && _position.Batch < _train.BatchesPerEpoch && !StepLimitReached)
             Dispatch();
+        // Stopped short of a full window: nothing more comes until the pipeline is empty, so stages must not wait for it.
+        if (_options.WithoutFlush && !_drainSent && _pendingSteps.Count is > 0 && _pendingSteps.Count < Window)
+        {
+            foreach (var actor in _actors) actor.Tell(Drain.Instance, Self);
+            _drainSent = true;
+        }
 
         if (_pendingSteps.Count > 0 || _finished) return;
         if (_checkpointDue)
@@ -126,6 +158,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         }
         micro.Dispose();
         _pendingSteps[step] = (0, _batch.Count);
+        _drainSent = false;
         _samples += _batch.Count;
         _position = _position with { Batch = _position.Batch + 1 };
     }

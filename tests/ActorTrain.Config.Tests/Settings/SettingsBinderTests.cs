@@ -21,7 +21,7 @@ public sealed class SettingsBinderTests
         Assert.Equal(DatasetKind.FashionMnist, s.Data.Dataset);
         Assert.Equal("/usr/share/datasets/fashion-mnist", s.Data.Directory);
         Assert.Equal(new SyntheticDataSettings(4096, 1024, 10, 7), s.Data.Synthetic);
-        Assert.Equal((2, PartitionMethod.Parameters, 4, PipelineSchedule.OneFOneB, 1),
+        Assert.Equal((2, PartitionMethod.Auto, 4, PipelineSchedule.OneFOneB, 1),
             (s.Pipeline.Stages, s.Pipeline.Partition, s.Pipeline.MicroBatches, s.Pipeline.Schedule, s.Pipeline.ThreadsPerStage));
         Assert.Equal("cpu", s.Pipeline.DeviceOf(1));
         Assert.Equal(new OptimizerSettings(OptimizerType.Sgd, 0.05, 0.9, false, 0, 0.9, 0.999, 1e-8), s.Optimizer);

@@ -38,6 +38,35 @@ public class SGDTests
     }
 
     [TorchFact]
+    public void Every_update_kind_gives_the_values_of_the_op_by_op_path_on_a_large_tensor()
+    {
+        // Large and contiguous: steps after the first take the fused one-pass kernel (split across threads); a
+        // transposed view of the same values is not contiguous and takes the op-by-op path.
+        Torch.ManualSeed(5);
+        using var start = Tensor.Randn([300, 400]);
+        using var gradient = Tensor.Randn([300, 400]);
+        using var reference = Train(start.T().Contiguous().T(), ParameterUpdate.InPlace);
+        foreach (var kind in new[] { ParameterUpdate.InPlace, ParameterUpdate.InPlaceUntracked, ParameterUpdate.FreshStorage })
+        {
+            using var p = Train(start.Clone(), kind);
+            Assert.True(p.AllClose(reference, 1e-6, 1e-6), kind.ToString());
+            Assert.True(p.RequiresGrad);
+        }
+
+        Tensor Train(Tensor p, ParameterUpdate kind)
+        {
+            p.RequiresGrad = true;
+            using var sgd = new SGD([p], 0.05, momentum: 0.9, weightDecay: 1e-3, nesterov: true) { UpdateKind = kind };
+            for (var step = 0; step < 3; step++)
+            {
+                p.SetGrad(gradient);
+                sgd.Step();
+            }
+            return p;
+        }
+    }
+
+    [TorchFact]
     public void Nesterov_adds_the_momentum_look_ahead()
     {
         using var p = Tensor.FromSpan([1f], [1]).RequiresGrad_();

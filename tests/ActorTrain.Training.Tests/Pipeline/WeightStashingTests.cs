@@ -42,7 +42,7 @@ public class WeightStashingTests
             using var run = TwoInFlight.Run(stashing);
             var weight = run.Stage.Optimizer.Parameters[0];
             using var before = weight.Detach().Clone();
-            run.Stage.Update();
+            run.Stage.Step();
 
             // SGD without momentum: W2 = W1 - lr * g1ᵀ x1, whatever weights backward 1 read.
             using var gradW = run.Gradient1.T().Matmul(run.Input1);
@@ -67,7 +67,7 @@ public class WeightStashingTests
         var weight = ((Linear)layers[0]).Weight;
         var version = weight.Version;
 
-        stage.Update();
+        stage.Step();
 
         Assert.True(weight.Version > version);
         var e = Assert.Throws<TorchException>(() => stage.Backward(1, g));
@@ -121,7 +121,7 @@ public class WeightStashingTests
             using (stage.Backward(0, g0))
             {
             }
-            stage.Update();
+            stage.Step();
             var weights1 = weight.Detach().Clone();
             var gin1 = stage.Backward(1, g1)!;
             return new TwoInFlight { Stage = stage, Input1 = x1, Weights0 = weights0, Weights1 = weights1, Gradient1 = g1, InputGradient1 = gin1 };

@@ -1,0 +1,11 @@
+namespace ActorTrain.Training.Pipeline.Messages;
+
+/// <summary>
+/// No further mini-batch comes until those already sent have finished (a checkpoint, an evaluation or the end of the
+/// run is next). A stage of the pipeline without flush then runs its remaining backwards instead of waiting for the
+/// forwards its schedule would put between them. The synchronous pipeline needs no notice: it drains every step.
+/// </summary>
+public sealed record Drain
+{
+    public static readonly Drain Instance = new();
+}
