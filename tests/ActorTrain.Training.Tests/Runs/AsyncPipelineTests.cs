@@ -118,9 +118,7 @@ public sealed class AsyncPipelineTests : IDisposable
         var data = DatasetCatalog.Load(new DatasetRequest { TrainLimit = 6000, TestLimit = 1000 });
         var options = new TrainingOptions
         {
-            Model = ModelSpec.FromLayers("mlp-small", [data.FeatureCount], data.ClassCount,
-                new[] { "linear 256", "relu", "linear 256", "relu", "linear 10" }
-                    .Select(t => LayerSpec.TryParse(t, out var spec, out _) ? spec! : throw new ArgumentException(t)).ToList()),
+            Model = TrainingFixtures.SmallMlp(data),
             Pipeline = new PipelineOptions(Stages: 2, MicroBatches: 4),
             Optimizer = new OptimizerOptions(LearningRate: 0.05),
             Mode = "async",

@@ -36,6 +36,11 @@ internal static class TrainingFixtures
         RunDirectory = runDirectory,
     };
 
+    /// <summary>784-256-256-C with ReLU: small enough to learn a slice of Fashion-MNIST in seconds.</summary>
+    public static ModelSpec SmallMlp(Dataset data) => ModelSpec.FromLayers("mlp-small", [data.FeatureCount], data.ClassCount,
+        new[] { "linear 256", "relu", "linear 256", "relu", "linear 10" }
+            .Select(t => LayerSpec.TryParse(t, out var spec, out _) ? spec! : throw new ArgumentException(t)).ToList());
+
     /// <summary>Every "model." tensor of every stage file of the run's newest checkpoint, by global name.</summary>
     public static Dictionary<string, float[]> FinalWeights(string runDirectory)
     {
