@@ -17,13 +17,14 @@ namespace ActorTrain.Cli.Commands;
 internal sealed class TrainCommand : ICommand
 {
     public string Name => "train";
-    public string Summary => "train a model: a pipeline of stage actors (sync), decoupled stages, IST or data parallel";
+    public string Summary => "train a model: a pipeline of stage actors (sync, or async without flush), decoupled stages, IST or data parallel";
 
     public string Help =>
         "usage: actortrain train --config FILE [--set key=value ...] [--profile DIR] [--resume DIR]\n\n" +
         "Trains the configured model (see hocon/reference.conf for every key) and writes a run directory\n" +
         "run.output-dir/run.name-TIMESTAMP with the resolved configuration (config.conf), the log as JSON lines\n" +
-        "(train.log.jsonl) and checkpoints (checkpoints/step-N, every run.checkpoint-every steps and at the end).\n\n" +
+        "(train.log.jsonl) and checkpoints (checkpoints/step-N, every run.checkpoint-every steps and at the end).\n" +
+        "run.mode (or mode-plan) picks sync, async, decoupled, ist or dp; hocon/ has one example job for each.\n\n" +
         "options:\n" +
         "  --config FILE   HOCON file overlaid on the reference configuration\n" +
         "  --set k=v       override one key, e.g. --set pipeline.micro-batches=8 (repeatable; applied last)\n" +

@@ -9,8 +9,9 @@ namespace ActorTrain.Training.Pipeline;
 /// stashing, PipeDream) or the newest ones (stale gradients). Either way the gradient lands on the newest weights.
 /// </summary>
 /// <remarks>
-/// Stashing costs no copy at forward time: updates write fresh storage (<see cref="ParameterUpdate.FreshStorage"/>),
-/// so the storage a forward read is never written again, and the stash keeps an alias to it. For its backward the
+/// Stashing costs no copy at forward time: an update that would overwrite weights a micro-batch in flight still needs
+/// writes fresh storage (<see cref="ParameterUpdate.FreshStorage"/>), so the storage a forward read is never written
+/// again, and the stash keeps an alias to it. For its backward the
 /// parameters point at that storage for the length of the call (autograd's saved tensors, views included, read it
 /// either way). Without stashing, updates write in place without bumping autograd's version counter, so a pending
 /// backward reads the new values instead of failing.
@@ -34,7 +35,22 @@ public sealed partial class PipelineStage
     {
         if (_stash.Count > 0) throw new InvalidOperationException($"stage {Index}: cannot change how weights update with micro-batches in flight");
         WeightStashing = weightStashing;
-        Optimizer.UpdateKind = weightStashing ? ParameterUpdate.FreshStorage : ParameterUpdate.InPlaceUntracked;
+        _withoutFlush = true;
+        Optimizer.UpdateKind = ParameterUpdate.InPlaceUntracked;
+    }
+
+    private bool _withoutFlush;
+
+    /// <summary>
+    /// Before a step without flush: fresh storage only when a micro-batch in flight used the current weights and
+    /// stashing must keep them; otherwise nothing reads them again (older versions already live elsewhere), so the
+    /// cheaper in-place write will do. The last stage, with one micro-batch in flight, never needs the copy.
+    /// </summary>
+    private void ChooseUpdateKind()
+    {
+        if (!_withoutFlush) return;
+        var keep = WeightStashing && _stash.Values.Any(s => s.Version == WeightVersion);
+        Optimizer.UpdateKind = keep ? ParameterUpdate.FreshStorage : ParameterUpdate.InPlaceUntracked;
     }
 
     private Tensor[]? SnapshotWeights() => WeightStashing ? Optimizer.Parameters.Select(p => p.Detach()).ToArray() : null;

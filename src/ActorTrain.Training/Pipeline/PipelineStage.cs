@@ -132,6 +132,7 @@ public sealed partial class PipelineStage : IDisposable
     /// </summary>
     public void Step()
     {
+        ChooseUpdateKind();
         Optimizer.Step();
         Optimizer.ZeroGrad();
         WeightVersion++;
