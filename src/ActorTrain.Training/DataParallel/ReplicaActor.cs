@@ -2,6 +2,8 @@ using ActorTrain.Actors;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.DataParallel.Messages;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Pipeline.Messages;
 
 namespace ActorTrain.Training.DataParallel;
 
@@ -45,6 +47,11 @@ internal sealed class ReplicaActor : ReceiveActor
             Span(SpanKind.OptimizerStep, averaged.Step, start, _clock.GetTimestamp());
         });
         Receive<Drain>(_ => Sender.Tell(new Drained(_replica.Index), Self));
+        Receive<SaveStage>(save =>
+        {
+            StageState.Save(save.Path, _replica.Model, _replica.Optimizer, save.Metadata);
+            Sender.Tell(new StageSaved(_replica.Index, save.Path), Self);
+        });
         Receive<EvaluateReplica>(e =>
         {
             var start = _clock.GetTimestamp();
