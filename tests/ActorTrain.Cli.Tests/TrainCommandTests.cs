@@ -1,4 +1,5 @@
 using ActorTrain.Profiling;
+using ActorTrain.Training.Checkpoints;
 
 namespace ActorTrain.Cli.Tests;
 
@@ -33,6 +34,25 @@ public sealed class TrainCommandTests : IDisposable
         foreach (var file in new[] { Profiler.TraceFileName, Profiler.SummaryFileName, Profiler.ReportFileName })
             Assert.True(File.Exists(Path.Combine(profile, file)), $"{file} missing");
         Assert.Empty(TraceChecker.CheckFile(Path.Combine(profile, Profiler.TraceFileName)));
+    }
+
+    [TrainingFact]
+    public void A_mode_plan_hands_the_model_from_ist_to_dp_to_sync_and_dp_resumes_the_run()
+    {
+        string[] istMlp = ["--set", "model.preset=ist-mlp", "--set", "pipeline.partition=parameters", "--set", "ist.local-steps=4"];
+
+        var code = Train([.. istMlp, "--set", "mode-plan=[{mode=ist,epochs=1},{mode=dp,epochs=1},{mode=sync,epochs=1}]"]);
+
+        Assert.Equal(0, code);
+        var run = Assert.Single(Directory.GetDirectories(_dir, "local-sync-*"));
+        var planned = CheckpointManifest.Read(CheckpointDirectory.Resolve(run));
+        Assert.Equal(("sync", 3, 2), (planned.Mode, planned.Epoch, planned.Balance.Length));
+
+        Assert.Equal(0, Train([.. istMlp, "--set", "run.mode=dp", "--set", "run.epochs=4", "--resume", run]));
+
+        var resumed = CheckpointManifest.Read(CheckpointDirectory.Resolve(
+            Directory.GetDirectories(_dir, "local-sync-*").Single(d => d != run)));
+        Assert.Equal(("dp", 4, planned.Step + 8), (resumed.Mode, resumed.Epoch, resumed.Step));
     }
 
     [TorchFact]

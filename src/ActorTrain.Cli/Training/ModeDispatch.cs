@@ -15,10 +15,11 @@ using Serilog;
 namespace ActorTrain.Cli.Training;
 
 /// <summary>
-/// Runs the configured mode plan, or lets the switching policy choose the mode epoch by epoch. sync and decoupled share one checkpoint format, so a plan may switch between them
-/// (each entry continues from the previous one's final checkpoint); ist and dp keep no checkpoints yet, so they run
-/// as a plan's only entry and cannot be resumed; the async pipeline is not available yet. <see cref="Check"/> refuses
-/// all of that before any work starts.
+/// Runs the configured mode plan, or lets the switching policy choose the mode epoch by epoch. sync, decoupled, ist and
+/// dp share one checkpoint format (ist and dp write the whole model as a one-stage pipeline would, and every mode reads
+/// a checkpoint of any cut), so a plan may switch between any of them, each entry continuing from the previous one's
+/// final checkpoint, and --resume continues any of them; the policy switches only between sync and decoupled, and the
+/// async pipeline is not available yet. <see cref="Check"/> refuses those before any work starts.
 /// </summary>
 internal static class ModeDispatch
 {
@@ -34,13 +35,8 @@ internal static class ModeDispatch
         }
         foreach (var entry in plan)
         {
-            var mode = EnumNames.Of(entry.Mode);
             if (entry.Mode == TrainingMode.Async)
                 throw new UsageException("mode 'async' (pipeline without flush) is not available yet; use sync, decoupled, ist or dp.");
-            if (entry.Mode is TrainingMode.Ist or TrainingMode.Dp && plan.Count > 1)
-                throw new UsageException($"mode '{mode}' keeps no checkpoints yet, so it cannot share a mode-plan with other entries; run it alone.");
-            if (entry.Mode is TrainingMode.Ist or TrainingMode.Dp && resuming)
-                throw new UsageException($"mode '{mode}' keeps no checkpoints yet, so --resume does not apply to it.");
         }
     }
 
