@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ActorTrain.Profiling;
 using ActorTrain.Training.Checkpoints;
 
@@ -53,6 +54,42 @@ public sealed class TrainCommandTests : IDisposable
         var resumed = CheckpointManifest.Read(CheckpointDirectory.Resolve(
             Directory.GetDirectories(_dir, "local-sync-*").Single(d => d != run)));
         Assert.Equal(("dp", 4, planned.Step + 8), (resumed.Mode, resumed.Epoch, resumed.Step));
+    }
+
+    // ist-mlp: 784-2048-2048-10 without biases, 5,828,608 parameters of 4 bytes.
+    private const long IstMlpBytes = 5_828_608L * sizeof(float);
+
+    private JsonElement ProfiledMode(string mode, params string[] extra)
+    {
+        var profile = Path.Combine(_dir, "profile-" + mode);
+        Assert.Equal(0, Train(["--set", $"run.mode={mode}", "--set", "model.preset=ist-mlp", "--profile", profile, .. extra]));
+        Assert.Empty(TraceChecker.CheckFile(Path.Combine(profile, Profiler.TraceFileName)));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(profile, Profiler.SummaryFileName)));
+        return Assert.Single(summary.RootElement.GetProperty("modes").EnumerateArray()).Clone();
+    }
+
+    [TrainingFact]
+    public void An_ist_summary_reports_the_measured_weight_share_inside_the_predicted_range_and_the_slices_moved_per_round()
+    {
+        var mode = ProfiledMode("ist", "--set", "ist.workers=2", "--set", "ist.local-steps=4", "--set", "ist.optimizer-state=reset");
+
+        var share = mode.GetProperty("weight-share-per-worker-per-round");
+        var measured = share.GetProperty("measured-share").GetDouble();
+        Assert.Equal((0.25, 0.5), (share.GetProperty("predicted-low-share").GetDouble(), share.GetProperty("predicted-high-share").GetDouble()));
+        Assert.InRange(measured, 0.25, 0.5);
+        // Each round both workers receive their slices and send them back: 2 x 2 x the share of the weights, plus
+        // their batch-norm running statistics (a few kB).
+        var perRound = mode.GetProperty("bytes-per-step").GetDouble();
+        Assert.InRange(perRound / (2 * 2 * measured * IstMlpBytes), 1.0, 1.01);
+    }
+
+    [TrainingFact]
+    public void A_dp_summary_counts_the_gradients_exchanged_both_ways_every_step()
+    {
+        var mode = ProfiledMode("dp", "--set", "dp.replicas=2");
+
+        Assert.False(mode.TryGetProperty("weight-share-per-worker-per-round", out _));
+        Assert.Equal(2 * 2 * IstMlpBytes, mode.GetProperty("bytes-per-step").GetDouble());
     }
 
     [TorchFact]

@@ -119,8 +119,12 @@ internal sealed partial class DataParallelCoordinator : ReceiveActor
         var sum = _sum;
         for (var k = 0; k < _actors.Count; k++)
         {
+            var start = _clock.GetTimestamp();
             // The last replica takes the sum itself; the others get copies (each receiver owns its tensors).
             IReadOnlyList<Tensor> gradients = k == _actors.Count - 1 ? sum : sum.Select(g => g.Clone()).ToList();
+            // The way back counts as traffic too, on the receiving replica's lane; the span closes before the message
+            // is posted so it cannot overlap the replica's own spans.
+            _observer.OnSpan(new Span(k, SpanKind.Send, _step, -1, start, _clock.GetTimestamp(), gradients.Sum(g => g.NBytes)));
             _actors[k].Tell(new AveragedGradients(_step, gradients), Self);
         }
         _lastLoss = _stepSamples == 0 ? 0 : _lossSum / _stepSamples;

@@ -19,8 +19,9 @@ namespace ActorTrain.Training.DataParallel;
 /// dropped), the coordinator combines their gradients into the global-batch gradient and every replica applies it
 /// with its own optimizer, so the replicas stay identical. Test evaluation runs on replica 0 after each epoch.
 /// Checkpoints hold replica 0's model whole (<see cref="WholeModelCheckpoint"/>); a resumed run loads it into every replica.
-/// Spans, per replica and step: Forward, Backward, Send (its gradients, with their bytes), Receive (the combined
-/// gradients, with their bytes) and OptimizerStep.
+/// Spans, per replica and step: Forward, Backward, Send (its gradients, with their bytes), Send from the coordinator
+/// (the combined gradients on their way back, with their bytes), Receive (the same, arriving) and OptimizerStep; so the
+/// bytes moved per step are the gradients exchanged both ways, 2 n times the parameters' bytes.
 /// </summary>
 public static class DataParallelRun
 {

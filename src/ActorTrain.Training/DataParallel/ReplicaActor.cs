@@ -27,10 +27,10 @@ internal sealed class ReplicaActor : ReceiveActor
         {
             var local = _replica.ComputeGradients(work, _observer, _clock);
             var computed = _clock.GetTimestamp();
-            // Measured before sending: from then on the coordinator owns (and disposes) the gradients.
-            var bytes = local.Gradients.Sum(g => g.NBytes);
+            // Recorded before sending: from then on the coordinator owns (and disposes) the gradients, and whatever it
+            // records on this replica's lane in answer cannot overlap the span.
+            Span(SpanKind.Send, work.Step, computed, _clock.GetTimestamp(), local.Gradients.Sum(g => g.NBytes));
             Sender.Tell(local, Self);
-            Span(SpanKind.Send, work.Step, computed, _clock.GetTimestamp(), bytes);
         });
         Receive<AveragedGradients>(averaged =>
         {

@@ -51,9 +51,11 @@ public static class IstRun
         try
         {
             var setup = Setup(options, ist, data, model, trainers, log);
+            var (low, high) = IstTraffic.Predicted(ist.Workers);
+            var share = new SubnetShare(IstTraffic.WeightShare(model, setup.Layout, setup.HiddenWidths, ist.Workers, 0), low, high);
             observer.OnRunStarted(new RunInfo(Mode, Mode, ist.Workers, 1, options.BatchSize, 0,
                 trainers.Select(t => new StageInfo(t.Worker, $"subnet {t.Worker + 1} of {ist.Workers}", t.Model.ParameterCount(), "cpu", setup.Threads)).ToList(),
-                clock.GetTimestamp()));
+                clock.GetTimestamp(), share));
             var result = await Train(setup, observer, log, clock, ct).ConfigureAwait(false);
             inspect?.Invoke(model);
             return result;

@@ -105,8 +105,9 @@ internal sealed partial class ParameterServer : ReceiveActor
             var slices = Scatter(_index[w]);
             var bytes = slices.Bytes;
             _bytes += bytes;
-            _workers[w].Tell(new TrainSubnet(_round, _epoch, firstBatch, steps, slices), Self);
+            // Recorded before sending, so the span on the worker's lane ends before the worker starts the round.
             _observer.OnSpan(new Span(w, SpanKind.Send, _round, -1, start, _clock.GetTimestamp(), bytes));
+            _workers[w].Tell(new TrainSubnet(_round, _epoch, firstBatch, steps, slices), Self);
         }
     }
 
