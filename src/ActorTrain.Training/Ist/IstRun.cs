@@ -93,6 +93,13 @@ public static class IstRun
         var calibration = new BatchLoader(data.Train, data.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
         var (start, state, steps) = Resume(options, travel, model, log);
+        if (start.Batch >= batchesPerEpoch)
+        {
+            foreach (var t in state.Values) t.Dispose();
+            throw new TrainingSetupException(
+                $"the checkpoint resumes at batch {start.Batch} of epoch {start.Epoch + 1}, but a worker's shard now holds {batchesPerEpoch} batches: " +
+                "resume with the ist.workers and data.batch-size it was written with");
+        }
         return new IstSetup(options, ist, model, layout, hidden, trainers, test, calibration, batchesPerEpoch.Value,
             Math.Max(1, options.Pipeline.ThreadsPerStage), start, state, steps);
     }

@@ -20,9 +20,21 @@ public sealed class IstCheckpointTests : WholeModelResumeContract
 
     protected override Task<TrainingResult> Run(TrainingOptions options) => Run(options, IstOptimizerState.Travel);
 
-    private static Task<TrainingResult> Run(TrainingOptions options, IstOptimizerState state) =>
-        IstRun.RunAsync(options, new IstSettings(2, 3, state, BatchNormEval.Batch), SmallRuns.Data(), NullTrainingObserver.Instance, SmallRuns.Log)
+    private static Task<TrainingResult> Run(TrainingOptions options, IstOptimizerState state, int workers = 2) =>
+        IstRun.RunAsync(options, new IstSettings(workers, 3, state, BatchNormEval.Batch), SmallRuns.Data(), NullTrainingObserver.Instance, SmallRuns.Log)
             .WaitAsync(SmallRuns.Timeout);
+
+    [TorchFact]
+    public async Task A_mid_epoch_checkpoint_past_the_end_of_a_smaller_shard_is_refused_naming_the_keys()
+    {
+        // Four rounds of two workers stop at batch 12 of 16; four workers hold only 8 batches each.
+        await Run(Options(Root.File("first"), epochs: 1, maxSteps: 4), IstOptimizerState.Travel);
+
+        var e = await Assert.ThrowsAsync<TrainingSetupException>(() =>
+            Run(Options(Root.File("second"), epochs: 1) with { ResumeFrom = Root.File("first") }, IstOptimizerState.Travel, workers: 4));
+
+        Assert.Contains("ist.workers", e.Message);
+    }
 
     [TorchFact]
     public async Task Without_travelling_state_the_checkpoint_holds_the_model_and_no_optimizer_state()
