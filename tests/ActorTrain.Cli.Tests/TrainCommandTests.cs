@@ -1,4 +1,6 @@
+using System.Text.Json;
 using ActorTrain.Profiling;
+using ActorTrain.Training.Checkpoints;
 
 namespace ActorTrain.Cli.Tests;
 
@@ -33,6 +35,61 @@ public sealed class TrainCommandTests : IDisposable
         foreach (var file in new[] { Profiler.TraceFileName, Profiler.SummaryFileName, Profiler.ReportFileName })
             Assert.True(File.Exists(Path.Combine(profile, file)), $"{file} missing");
         Assert.Empty(TraceChecker.CheckFile(Path.Combine(profile, Profiler.TraceFileName)));
+    }
+
+    [TrainingFact]
+    public void A_mode_plan_hands_the_model_from_ist_to_dp_to_sync_and_dp_resumes_the_run()
+    {
+        string[] istMlp = ["--set", "model.preset=ist-mlp", "--set", "pipeline.partition=parameters", "--set", "ist.local-steps=4"];
+
+        var code = Train([.. istMlp, "--set", "mode-plan=[{mode=ist,epochs=1},{mode=dp,epochs=1},{mode=sync,epochs=1}]"]);
+
+        Assert.Equal(0, code);
+        var run = Assert.Single(Directory.GetDirectories(_dir, "local-sync-*"));
+        var planned = CheckpointManifest.Read(CheckpointDirectory.Resolve(run));
+        Assert.Equal(("sync", 3, 2), (planned.Mode, planned.Epoch, planned.Balance.Length));
+
+        Assert.Equal(0, Train([.. istMlp, "--set", "run.mode=dp", "--set", "run.epochs=4", "--resume", run]));
+
+        var resumed = CheckpointManifest.Read(CheckpointDirectory.Resolve(
+            Directory.GetDirectories(_dir, "local-sync-*").Single(d => d != run)));
+        Assert.Equal(("dp", 4, planned.Step + 8), (resumed.Mode, resumed.Epoch, resumed.Step));
+    }
+
+    // ist-mlp: 784-2048-2048-10 without biases, 5,828,608 parameters of 4 bytes.
+    private const long IstMlpBytes = 5_828_608L * sizeof(float);
+
+    private JsonElement ProfiledMode(string mode, params string[] extra)
+    {
+        var profile = Path.Combine(_dir, "profile-" + mode);
+        Assert.Equal(0, Train(["--set", $"run.mode={mode}", "--set", "model.preset=ist-mlp", "--profile", profile, .. extra]));
+        Assert.Empty(TraceChecker.CheckFile(Path.Combine(profile, Profiler.TraceFileName)));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(profile, Profiler.SummaryFileName)));
+        return Assert.Single(summary.RootElement.GetProperty("modes").EnumerateArray()).Clone();
+    }
+
+    [TrainingFact]
+    public void An_ist_summary_reports_the_measured_weight_share_inside_the_predicted_range_and_the_slices_moved_per_round()
+    {
+        var mode = ProfiledMode("ist", "--set", "ist.workers=2", "--set", "ist.local-steps=4", "--set", "ist.optimizer-state=reset");
+
+        var share = mode.GetProperty("weight-share-per-worker-per-round");
+        var measured = share.GetProperty("measured-share").GetDouble();
+        Assert.Equal((0.25, 0.5), (share.GetProperty("predicted-low-share").GetDouble(), share.GetProperty("predicted-high-share").GetDouble()));
+        Assert.InRange(measured, 0.25, 0.5);
+        // Each round both workers receive their slices and send them back: 2 x 2 x the share of the weights, plus
+        // their batch-norm running statistics (a few kB).
+        var perRound = mode.GetProperty("bytes-per-step").GetDouble();
+        Assert.InRange(perRound / (2 * 2 * measured * IstMlpBytes), 1.0, 1.01);
+    }
+
+    [TrainingFact]
+    public void A_dp_summary_counts_the_gradients_exchanged_both_ways_every_step()
+    {
+        var mode = ProfiledMode("dp", "--set", "dp.replicas=2");
+
+        Assert.False(mode.TryGetProperty("weight-share-per-worker-per-round", out _));
+        Assert.Equal(2 * 2 * IstMlpBytes, mode.GetProperty("bytes-per-step").GetDouble());
     }
 
     [TorchFact]

@@ -39,7 +39,7 @@ internal sealed class TrainCommand : ICommand
         var (config, settings) = SettingsInput.Load(a.Value("--config"), a.Values("--set"));
         var resume = a.Value("--resume");
         if (resume is not null && !Directory.Exists(resume)) throw new UsageException($"--resume {resume}: no such directory.");
-        ModeDispatch.Check(settings, resume is not null);
+        ModeDispatch.Check(settings);
 
         Dataset dataset;
         try

@@ -15,14 +15,15 @@ using Serilog;
 namespace ActorTrain.Cli.Training;
 
 /// <summary>
-/// Runs the configured mode plan, or lets the switching policy choose the mode epoch by epoch. sync, async and decoupled share one checkpoint format, so a plan may switch between them
-/// (each entry continues from the previous one's final checkpoint); ist and dp keep no checkpoints yet, so they run
-/// as a plan's only entry and cannot be resumed; <see cref="Check"/> refuses
-/// all of that before any work starts.
+/// Runs the configured mode plan, or lets the switching policy choose the mode epoch by epoch. sync, async, decoupled,
+/// ist and dp share one checkpoint format (ist and dp write the whole model as a one-stage pipeline would, and every mode reads
+/// a checkpoint of any cut), so a plan may switch between any of them, each entry continuing from the previous one's
+/// final checkpoint, and --resume continues any of them; the policy switches only between sync and decoupled.
+/// <see cref="Check"/> refuses anything else before any work starts.
 /// </summary>
 internal static class ModeDispatch
 {
-    public static void Check(ActorTrainSettings settings, bool resuming)
+    public static void Check(ActorTrainSettings settings)
     {
         var plan = settings.EffectivePlan;
         if (settings.Policy.Enabled)
@@ -31,14 +32,6 @@ internal static class ModeDispatch
                 throw new UsageException("policy.enabled = on chooses the modes itself: give run.mode and run.epochs, and mode-plan = [].");
             if (plan[0].Mode is not (TrainingMode.Sync or TrainingMode.Decoupled))
                 throw new UsageException($"policy switching moves between sync and decoupled; run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
-        }
-        foreach (var entry in plan)
-        {
-            var mode = EnumNames.Of(entry.Mode);
-            if (entry.Mode is TrainingMode.Ist or TrainingMode.Dp && plan.Count > 1)
-                throw new UsageException($"mode '{mode}' keeps no checkpoints yet, so it cannot share a mode-plan with other entries; run it alone.");
-            if (entry.Mode is TrainingMode.Ist or TrainingMode.Dp && resuming)
-                throw new UsageException($"mode '{mode}' keeps no checkpoints yet, so --resume does not apply to it.");
         }
     }
 

@@ -63,6 +63,7 @@ internal static class SummaryCalculator
             bytes,
             steps.Length > 0 ? bytes / (double)steps.Length : null,
             new BubbleFigures(measured, run?.TheoreticalBubbleShare, measuredSteps),
-            StageFiguresCalculator.Compute(spans, memory, allStages, wallTicks, data.Frequency));
+            StageFiguresCalculator.Compute(spans, memory, allStages, wallTicks, data.Frequency),
+            run?.SubnetShare);
     }
 }

@@ -82,6 +82,15 @@ internal static class SummaryWriter
             json.WriteNumberOrNull("samples-per-s", mode.SamplesPerSecond);
             json.WriteNumber("bytes-moved", mode.BytesMoved);
             json.WriteNumberOrNull("bytes-per-step", mode.BytesPerStep);
+            if (mode.SubnetShare is { } share)
+            {
+                json.WriteStartObject("weight-share-per-worker-per-round");
+                json.WriteNumber("measured-share", share.Measured);
+                json.WriteNumber("predicted-low-share", share.PredictedLow);
+                json.WriteNumber("predicted-high-share", share.PredictedHigh);
+                json.WriteEndObject();
+            }
+
             json.WriteStartObject("bubble");
             WriteBubble(json, mode.Bubble);
             json.WriteEndObject();

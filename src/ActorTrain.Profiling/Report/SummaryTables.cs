@@ -30,7 +30,8 @@ internal static class SummaryTables
     private static void RenderModes(StringBuilder html, IReadOnlyList<ModeFigures> modes)
     {
         html.Append("<h2>Modes</h2>\n<table>\n");
-        Header(html, "mode", "steps", "samples", "wall s", "samples/s", "bytes moved", "bytes/step", "bubble measured", "bubble theory", "peak memory per stage");
+        Header(html, "mode", "steps", "samples", "wall s", "samples/s", "bytes moved", "bytes/step", "weight share per worker (predicted)",
+            "bubble measured", "bubble theory", "peak memory per stage");
         foreach (var mode in modes)
         {
             string peaks = string.Join(", ", mode.Stages.Select(s => $"{s.Stage}: {Html.Bytes(s.PeakBytes)}"));
@@ -43,6 +44,9 @@ internal static class SummaryTables
                 Html.Number(mode.SamplesPerSecond, "0.0"),
                 Html.Bytes(mode.BytesMoved),
                 mode.BytesPerStep is { } perStep ? Html.Bytes((long)Math.Round(perStep)) : "n/a",
+                mode.SubnetShare is { } share
+                    ? $"{Html.Share(share.Measured)} ({Html.Share(share.PredictedLow)} to {Html.Share(share.PredictedHigh)})"
+                    : "n/a",
                 Html.Share(mode.Bubble.Measured),
                 Html.Share(mode.Bubble.Theoretical),
                 peaks);

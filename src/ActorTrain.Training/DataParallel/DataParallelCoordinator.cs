@@ -2,6 +2,7 @@ using ActorTrain.Actors;
 using ActorTrain.Torch;
 using ActorTrain.Training.DataParallel.Messages;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
 using Serilog;
@@ -11,9 +12,10 @@ namespace ActorTrain.Training.DataParallel;
 /// <summary>
 /// Owns a data-parallel run: starts the replica actors, hands out one global batch per step, sums the replicas'
 /// (share-weighted) gradients into the global-batch gradient and sends it back to every replica, which then steps its
-/// own optimizer. Evaluates replica 0 after each epoch. The first failure anywhere fails the run.
+/// own optimizer. Evaluates replica 0 after each epoch, checkpoints replica 0 every
+/// <see cref="TrainingOptions.CheckpointEvery"/> steps and at the end. The first failure anywhere fails the run.
 /// </summary>
-internal sealed class DataParallelCoordinator : ReceiveActor
+internal sealed partial class DataParallelCoordinator : ReceiveActor
 {
     private readonly TrainingOptions _options;
     private readonly IReadOnlyList<Replica> _replicas;
@@ -39,15 +41,17 @@ internal sealed class DataParallelCoordinator : ReceiveActor
     private bool _finished;
 
     public DataParallelCoordinator(TrainingOptions options, IReadOnlyList<Replica> replicas, Func<Replica, Props> replicaProps,
-        int batchesPerEpoch, ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done)
+        int batchesPerEpoch, RunPosition start, ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done)
     {
         (_options, _replicas, _replicaProps, _batchesPerEpoch, _observer, _clock, _log, _done) =
             (options, replicas, replicaProps, batchesPerEpoch, observer, clock, log, done);
+        (_epoch, _batch, _step) = (start.Epoch, start.Batch, start.Step);
         _startTimestamp = clock.GetTimestamp();
 
         Receive<LocalGradients>(OnLocalGradients);
         Receive<ReplicaEvaluated>(OnEvaluated);
-        Receive<Drained>(_ => { if (++_drained == _actors.Count) Finish(); });
+        Receive<Drained>(_ => { if (++_drained == _actors.Count) End(); });
+        Receive<StageSaved>(OnReplicaSaved);
         Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
         Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
     }
@@ -75,6 +79,17 @@ internal sealed class DataParallelCoordinator : ReceiveActor
     private void NextStep()
     {
         if (_finished) return;
+        if (_checkpointDue)
+        {
+            SaveCheckpoint(final: false);
+            return;
+        }
+        if (_epoch >= _options.Epochs)
+        {
+            // Resumed at or past the last epoch (a finished run, or a mode plan entry already done): nothing to train.
+            DrainReplicas();
+            return;
+        }
         if (_batch >= _batchesPerEpoch || StepLimitReached)
         {
             if (_options.EvaluateEachEpoch) _actors[0].Tell(new EvaluateReplica(_epoch), Self);
@@ -104,8 +119,12 @@ internal sealed class DataParallelCoordinator : ReceiveActor
         var sum = _sum;
         for (var k = 0; k < _actors.Count; k++)
         {
+            var start = _clock.GetTimestamp();
             // The last replica takes the sum itself; the others get copies (each receiver owns its tensors).
             IReadOnlyList<Tensor> gradients = k == _actors.Count - 1 ? sum : sum.Select(g => g.Clone()).ToList();
+            // The way back counts as traffic too, on the receiving replica's lane; the span closes before the message
+            // is posted so it cannot overlap the replica's own spans.
+            _observer.OnSpan(new Span(k, SpanKind.Send, _step, -1, start, _clock.GetTimestamp(), gradients.Sum(g => g.NBytes)));
             _actors[k].Tell(new AveragedGradients(_step, gradients), Self);
         }
         _lastLoss = _stepSamples == 0 ? 0 : _lossSum / _stepSamples;
@@ -114,6 +133,7 @@ internal sealed class DataParallelCoordinator : ReceiveActor
         (_sum, _arrived, _lossSum, _stepSamples) = (null, 0, 0, 0);
         _step++;
         _batch++;
+        _checkpointDue = _options.CheckpointEvery > 0 && _options.RunDirectory is not null && _step % _options.CheckpointEvery == 0;
         NextStep();
     }
 
@@ -130,11 +150,23 @@ internal sealed class DataParallelCoordinator : ReceiveActor
         if (_batch >= _batchesPerEpoch) (_epoch, _batch) = (_epoch + 1, 0);
         if (_epoch >= _options.Epochs || StepLimitReached)
         {
-            // Stopping now would drop the last step's gradients still queued at the replicas.
-            foreach (var actor in _actors) actor.Tell(new Drain(), Self);
+            DrainReplicas();
             return;
         }
         NextStep();
+    }
+
+    // Stopping now would drop the last step's gradients still queued at the replicas.
+    private void DrainReplicas()
+    {
+        foreach (var actor in _actors) actor.Tell(new Drain(), Self);
+    }
+
+    /// <summary>Every replica has applied its last update: write the final checkpoint (if the run has a directory), then finish.</summary>
+    private void End()
+    {
+        if (_options.RunDirectory is not null) SaveCheckpoint(final: true);
+        else Finish();
     }
 
     private void Fail(Exception reason, string where)
@@ -150,7 +182,7 @@ internal sealed class DataParallelCoordinator : ReceiveActor
     private void Finish()
     {
         _finished = true;
-        _done.TrySetResult(new TrainingResult(_step, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp), null));
+        _done.TrySetResult(new TrainingResult(_step, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint));
         Context.Stop(Self);
     }
 

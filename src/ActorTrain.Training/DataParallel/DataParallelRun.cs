@@ -3,6 +3,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.NN;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
@@ -17,8 +18,10 @@ namespace ActorTrain.Training.DataParallel;
 /// <see cref="TrainingOptions.BatchSize"/> samples (shares differ by at most one; an epoch's last partial batch is
 /// dropped), the coordinator combines their gradients into the global-batch gradient and every replica applies it
 /// with its own optimizer, so the replicas stay identical. Test evaluation runs on replica 0 after each epoch.
-/// Spans, per replica and step: Forward, Backward, Send (its gradients, with their bytes), Receive (the combined
-/// gradients, with their bytes) and OptimizerStep.
+/// Checkpoints hold replica 0's model whole (<see cref="WholeModelCheckpoint"/>); a resumed run loads it into every replica.
+/// Spans, per replica and step: Forward, Backward, Send (its gradients, with their bytes), Send from the coordinator
+/// (the combined gradients on their way back, with their bytes), Receive (the same, arriving) and OptimizerStep; so the
+/// bytes moved per step are the gradients exchanged both ways, 2 n times the parameters' bytes.
 /// </summary>
 public static class DataParallelRun
 {
@@ -54,11 +57,12 @@ public static class DataParallelRun
             for (var i = 0; i < dp.Replicas; i++)
                 replicas.Add(new Replica(i, dp.Replicas, ModelBuilder.BuildWhole(options.Model, options.Seed), options.Optimizer,
                     new BatchLoader(data.Train, data.Normalization, loaderOptions)));
+            var start = options.ResumeFrom is null ? RunPosition.Start : Resume(options, replicas, log);
 
             observer.OnRunStarted(new RunInfo(Mode, Mode, dp.Replicas, 1, options.BatchSize, 0,
                 replicas.Select(r => new StageInfo(r.Index, $"replica {r.Index}", r.Model.ParameterCount(), "cpu", threads)).ToList(),
                 clock.GetTimestamp()));
-            var result = await Train(options, replicas, data, batchesPerEpoch, threads, observer, log, clock, ct).ConfigureAwait(false);
+            var result = await Train(options, replicas, data, batchesPerEpoch, start, threads, observer, log, clock, ct).ConfigureAwait(false);
             inspect?.Invoke(replicas.Select(r => r.Model).ToList());
             return result;
         }
@@ -68,15 +72,28 @@ public static class DataParallelRun
         }
     }
 
+    /// <summary>Replica 0 reads the checkpoint; the others copy it, so they start identical.</summary>
+    private static RunPosition Resume(TrainingOptions options, IReadOnlyList<Replica> replicas, ILogger log)
+    {
+        var first = replicas[0];
+        var start = WholeModelCheckpoint.Resume(options, Mode, first.Model, options.ResumeOptimizerState ? first.Optimizer : null, log);
+        foreach (var other in replicas.Skip(1))
+        {
+            other.Model.LoadStateDict(first.Model.StateDict());
+            other.Optimizer.LoadStateDict(first.Optimizer.StateDict());
+        }
+        return start;
+    }
+
     private static Task<TrainingResult> Train(TrainingOptions options, IReadOnlyList<Replica> replicas, Dataset data, int batchesPerEpoch,
-        int threads, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct)
+        RunPosition start, int threads, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct)
     {
         var test = new BatchLoader(data.Test, data.Normalization,
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
         Props ReplicaProps(Replica r) =>
             Props.Create(() => new ReplicaActor(r, test, threads, observer, clock)).WithDispatcher(Dispatchers.Pinned);
         return ActorRunHost.RunAsync("coordinator",
-            done => new DataParallelCoordinator(options, replicas, ReplicaProps, batchesPerEpoch, observer, clock, log, done),
+            done => new DataParallelCoordinator(options, replicas, ReplicaProps, batchesPerEpoch, start, observer, clock, log, done),
             observer, log, clock, ct);
     }
 }

@@ -2,6 +2,8 @@ using ActorTrain.Actors;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.DataParallel.Messages;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Pipeline.Messages;
 
 namespace ActorTrain.Training.DataParallel;
 
@@ -25,10 +27,10 @@ internal sealed class ReplicaActor : ReceiveActor
         {
             var local = _replica.ComputeGradients(work, _observer, _clock);
             var computed = _clock.GetTimestamp();
-            // Measured before sending: from then on the coordinator owns (and disposes) the gradients.
-            var bytes = local.Gradients.Sum(g => g.NBytes);
+            // Recorded before sending: from then on the coordinator owns (and disposes) the gradients, and whatever it
+            // records on this replica's lane in answer cannot overlap the span.
+            Span(SpanKind.Send, work.Step, computed, _clock.GetTimestamp(), local.Gradients.Sum(g => g.NBytes));
             Sender.Tell(local, Self);
-            Span(SpanKind.Send, work.Step, computed, _clock.GetTimestamp(), bytes);
         });
         Receive<AveragedGradients>(averaged =>
         {
@@ -45,6 +47,11 @@ internal sealed class ReplicaActor : ReceiveActor
             Span(SpanKind.OptimizerStep, averaged.Step, start, _clock.GetTimestamp());
         });
         Receive<Drain>(_ => Sender.Tell(new Drained(_replica.Index), Self));
+        Receive<SaveStage>(save =>
+        {
+            StageState.Save(save.Path, _replica.Model, _replica.Optimizer, save.Metadata);
+            Sender.Tell(new StageSaved(_replica.Index, save.Path), Self);
+        });
         Receive<EvaluateReplica>(e =>
         {
             var start = _clock.GetTimestamp();

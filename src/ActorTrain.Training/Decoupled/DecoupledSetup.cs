@@ -20,15 +20,15 @@ internal static class DecoupledSetup
         var stages = new List<DecoupledStage>();
         try
         {
-            var (balance, start, resumeDir) = Plan(options, log);
+            var (balance, start, resume) = Plan(options, log);
             built = StageFactory.Create(options.Model, balance, options);
-            var codes = resumeDir is null ? new Dictionary<int, SyntheticLabelTable>() : CodeTableFile.Load(resumeDir);
+            var codes = resume is null ? new Dictionary<int, SyntheticLabelTable>() : CodeTableFile.Load(resume.Directory);
             var tables = new SyntheticLabelTable[built.Count - 1];
             for (var b = 0; b < tables.Length; b++)
                 tables[b] = Table(options, settings, built, b, codes);
+            resume?.LoadInto(built.Select(s => s.Layers).ToList(), options.ResumeOptimizerState ? built.Select(s => s.Optimizer).ToList() : null);
             foreach (var stage in built)
             {
-                if (resumeDir is not null) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage, options.ResumeOptimizerState);
                 var inputShape = options.Model.Blocks[stage.FirstBlock].InputShape.Select(d => (long)d).ToArray();
                 stages.Add(new DecoupledStage(stage, inputShape, stage.IsFirst ? null : tables[stage.Index - 1],
                     stage.IsLast ? null : tables[stage.Index], settings, NoiseSeed(options.Seed, stage.Index)));
@@ -58,13 +58,13 @@ internal static class DecoupledSetup
         return table;
     }
 
-    private static (IReadOnlyList<int> Balance, RunPosition Start, string? ResumeDir) Plan(TrainingOptions options, ILogger log)
+    private static (IReadOnlyList<int> Balance, RunPosition Start, ResumePoint? Resume) Plan(TrainingOptions options, ILogger log)
     {
         if (options.ResumeFrom is null)
             return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance, RunPosition.Start, null);
 
         var resume = ResumePoint.Read(options, log);
-        return (resume.Balance, resume.Position, resume.Directory);
+        return (resume.StagesFor(options).Balance, resume.Position, resume);
     }
 
     // Each stage draws its input noise from its own generator, so the noise does not depend on how stages interleave.

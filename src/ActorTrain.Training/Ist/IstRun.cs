@@ -1,7 +1,9 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
+using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Observability;
@@ -18,7 +20,9 @@ namespace ActorTrain.Training.Ist;
 /// R = <see cref="IstSettings.LocalSteps"/> local steps; an epoch is every worker reading its whole shard once, so
 /// together they pass over the training data once (the last round of an epoch may be shorter). Result steps and
 /// <see cref="TrainingOptions.MaxSteps"/> count rounds. Evaluation metrics carry the measured bytes per round and
-/// the weight share per worker next to IST's predicted range (1/n^2 to 1/n).
+/// the weight share per worker next to IST's predicted range (1/n^2 to 1/n). Checkpoints hold the server's full model
+/// and full-size optimizer state (<see cref="WholeModelCheckpoint"/>); <see cref="TrainingOptions.CheckpointEvery"/>
+/// counts local steps, and a checkpoint falls at the first round end at or after each multiple.
 /// </summary>
 public static class IstRun
 {
@@ -46,10 +50,12 @@ public static class IstRun
         var trainers = new List<SubnetTrainer>();
         try
         {
-            var setup = Setup(options, ist, data, model, trainers);
+            var setup = Setup(options, ist, data, model, trainers, log);
+            var (low, high) = IstTraffic.Predicted(ist.Workers);
+            var share = new SubnetShare(IstTraffic.WeightShare(model, setup.Layout, setup.HiddenWidths, ist.Workers, 0), low, high);
             observer.OnRunStarted(new RunInfo(Mode, Mode, ist.Workers, 1, options.BatchSize, 0,
                 trainers.Select(t => new StageInfo(t.Worker, $"subnet {t.Worker + 1} of {ist.Workers}", t.Model.ParameterCount(), "cpu", setup.Threads)).ToList(),
-                clock.GetTimestamp()));
+                clock.GetTimestamp(), share));
             var result = await Train(setup, observer, log, clock, ct).ConfigureAwait(false);
             inspect?.Invoke(model);
             return result;
@@ -61,7 +67,7 @@ public static class IstRun
         }
     }
 
-    private static IstSetup Setup(TrainingOptions options, IstSettings ist, Dataset data, Sequential model, List<SubnetTrainer> trainers)
+    private static IstSetup Setup(TrainingOptions options, IstSettings ist, Dataset data, Sequential model, List<SubnetTrainer> trainers, ILogger log)
     {
         var n = ist.Workers;
         var hidden = IstModel.HiddenWidths(options.Model);
@@ -86,8 +92,28 @@ public static class IstRun
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
         var calibration = new BatchLoader(data.Train, data.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
+        var (start, state, steps) = Resume(options, travel, model, log);
+        if (start.Batch >= batchesPerEpoch)
+        {
+            foreach (var t in state.Values) t.Dispose();
+            throw new TrainingSetupException(
+                $"the checkpoint resumes at batch {start.Batch} of epoch {start.Epoch + 1}, but a worker's shard now holds {batchesPerEpoch} batches: " +
+                "resume with the ist.workers and data.batch-size it was written with");
+        }
         return new IstSetup(options, ist, model, layout, hidden, trainers, test, calibration, batchesPerEpoch.Value,
-            Math.Max(1, options.Pipeline.ThreadsPerStage));
+            Math.Max(1, options.Pipeline.ThreadsPerStage), start, state, steps);
+    }
+
+    /// <summary>Loads the checkpoint to continue from into the full model; the optimizer state only where it travels.</summary>
+    private static (RunPosition Start, Dictionary<string, Tensor> OptimizerState, long OptimizerSteps) Resume(
+        TrainingOptions options, bool travel, Sequential model, ILogger log)
+    {
+        if (options.ResumeFrom is null) return (RunPosition.Start, [], 0);
+        using var optimizer = OptimizerFactory.Create(model.Parameters(), options.Optimizer);
+        var keepState = travel && options.ResumeOptimizerState;
+        var start = WholeModelCheckpoint.Resume(options, Mode, model, keepState ? optimizer : null, log, batchesAreShared: false);
+        var (state, steps) = ServerOptimizerState.FromOptimizer(model, optimizer);
+        return (start, state, steps);
     }
 
     private static Task<TrainingResult> Train(IstSetup setup, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct) =>

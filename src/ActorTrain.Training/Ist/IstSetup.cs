@@ -1,14 +1,17 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
+using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
 
 namespace ActorTrain.Training.Ist;
 
 /// <summary>
 /// What the parameter server is given: the full model (borrowed; the run disposes it), the cut layout, one trainer per
 /// worker (each handed to its worker actor), the test split, a loader over the whole training split for recalibration,
-/// and how many batches each worker's shard holds per epoch.
+/// how many batches each worker's shard holds per epoch, and where the run starts: the position, and the full-size
+/// optimizer state by slice key with its step count (empty and 0 on a fresh start; the server owns the tensors).
 /// </summary>
 internal sealed record IstSetup(
     TrainingOptions Options,
@@ -20,7 +23,10 @@ internal sealed record IstSetup(
     BatchLoader Test,
     BatchLoader Calibration,
     int BatchesPerEpoch,
-    int Threads)
+    int Threads,
+    RunPosition Start,
+    IReadOnlyDictionary<string, Tensor> OptimizerState,
+    long OptimizerSteps)
 {
     /// <summary>An epoch is every worker reading its whole shard once; a round never crosses an epoch's end, so the last may be shorter.</summary>
     public int RoundsPerEpoch => (BatchesPerEpoch + Ist.LocalSteps - 1) / Ist.LocalSteps;

@@ -12,7 +12,8 @@ namespace ActorTrain.Training.Ist;
 /// <summary>
 /// Holds the full model and runs IST rounds: draws a partition of every hidden layer, sends each worker its slices,
 /// and writes the slices that come back into the full tensors at the same indices (shared per-class tensors are
-/// averaged). Evaluates the full model after each epoch. The first failure anywhere fails the run.
+/// averaged). Evaluates the full model after each epoch; checkpoints at round ends and at the end of the run. The first
+/// failure anywhere fails the run.
 /// </summary>
 internal sealed partial class ParameterServer : ReceiveActor
 {
@@ -33,7 +34,7 @@ internal sealed partial class ParameterServer : ReceiveActor
     private double _roundLoss;
     private int _roundSamples;
     private long _round;
-    private int _epoch, _roundInEpoch;
+    private int _epoch, _batch;
     private long _samples, _bytes;
     private double _lastLoss = double.NaN;
     private double? _testAccuracy, _testLoss;
@@ -44,6 +45,9 @@ internal sealed partial class ParameterServer : ReceiveActor
         (_setup, _observer, _clock, _log, _done) = (setup, observer, clock, log, done);
         var state = setup.Model.StateDict();
         _full = setup.Layout.Rules.Keys.ToDictionary(name => name, name => state[name]);
+        (_epoch, _batch, _round) = (setup.Start.Epoch, setup.Start.Batch, setup.Start.Step);
+        foreach (var (key, value) in setup.OptimizerState) _optimizerState[key] = value;
+        _optimizerSteps = setup.OptimizerSteps;
         _startTimestamp = clock.GetTimestamp();
 
         Receive<SubnetTrained>(OnSubnetTrained);
@@ -84,11 +88,12 @@ internal sealed partial class ParameterServer : ReceiveActor
         if (_finished) return;
         if (_epoch >= _setup.Options.Epochs || StepLimitReached)
         {
-            Finish();
+            if (_setup.Options.RunDirectory is not null && _lastSaved != Position) SaveCheckpoint();
+            if (!_finished) Finish();
             return;
         }
-        var firstBatch = _roundInEpoch * _setup.Ist.LocalSteps;
-        var steps = Math.Min(_setup.Ist.LocalSteps, _setup.BatchesPerEpoch - firstBatch);
+        var firstBatch = _batch;
+        var steps = RoundSteps;
         var random = new SeededRandom((ulong)_setup.Options.Seed, (ulong)_round);
         var partitions = _setup.HiddenWidths.Select(w => SubnetPartition.Draw(w, Workers, random)).ToList();
         _index = Enumerable.Range(0, Workers)
@@ -100,10 +105,14 @@ internal sealed partial class ParameterServer : ReceiveActor
             var slices = Scatter(_index[w]);
             var bytes = slices.Bytes;
             _bytes += bytes;
-            _workers[w].Tell(new TrainSubnet(_round, _epoch, firstBatch, steps, slices), Self);
+            // Recorded before sending, so the span on the worker's lane ends before the worker starts the round.
             _observer.OnSpan(new Span(w, SpanKind.Send, _round, -1, start, _clock.GetTimestamp(), bytes));
+            _workers[w].Tell(new TrainSubnet(_round, _epoch, firstBatch, steps, slices), Self);
         }
     }
+
+    /// <summary>A round never crosses an epoch's end, so the last round of an epoch may be shorter.</summary>
+    private int RoundSteps => Math.Min(_setup.Ist.LocalSteps, _setup.BatchesPerEpoch - _batch);
 
     private SubnetSlices Scatter(IReadOnlyList<Tensor> index)
     {
@@ -162,14 +171,16 @@ internal sealed partial class ParameterServer : ReceiveActor
         _observer.OnStep(new StepMetrics(IstRun.Mode, _epoch, _round, _lastLoss, _roundSamples, _clock.GetTimestamp()));
         _samples += _roundSamples;
         (_arrived, _roundLoss, _roundSamples) = (0, 0, 0);
+        var before = LocalSteps;
         _round++;
-        _roundInEpoch++;
-        var epochDone = _roundInEpoch >= _setup.RoundsPerEpoch;
+        _batch += RoundSteps;
+        var epochDone = _batch >= _setup.BatchesPerEpoch;
         if (epochDone || StepLimitReached)
         {
             if (_setup.Options.EvaluateEachEpoch) Evaluate();
-            if (epochDone) (_epoch, _roundInEpoch) = (_epoch + 1, 0);
+            if (epochDone) (_epoch, _batch) = (_epoch + 1, 0);
         }
+        if (CheckpointDue(before)) SaveCheckpoint();
         StartRound();
     }
 
@@ -185,7 +196,7 @@ internal sealed partial class ParameterServer : ReceiveActor
     private void Finish()
     {
         _finished = true;
-        _done.TrySetResult(new TrainingResult(_round, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp), null));
+        _done.TrySetResult(new TrainingResult(_round, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint));
         Context.Stop(Self);
     }
 

@@ -22,10 +22,10 @@ internal sealed class SubnetWorker : ReceiveActor
             var (lossSum, samples) = _trainer.Train(work.Round, work.Epoch, work.FirstBatch, work.Steps, observer, clock);
             var start = clock.GetTimestamp();
             var slices = _trainer.Collect();
-            // Measured before sending: from then on the server owns (and disposes) the slices.
-            var bytes = slices.Bytes;
+            // Recorded before sending: from then on the server owns (and disposes) the slices, and the spans it records
+            // on this worker's lane for the next round cannot overlap this one.
+            observer.OnSpan(new Span(_trainer.Worker, SpanKind.Send, work.Round, -1, start, clock.GetTimestamp(), slices.Bytes));
             Sender.Tell(new SubnetTrained(_trainer.Worker, work.Round, slices, lossSum, samples), Self);
-            observer.OnSpan(new Span(_trainer.Worker, SpanKind.Send, work.Round, -1, start, clock.GetTimestamp(), bytes));
         });
     }
 

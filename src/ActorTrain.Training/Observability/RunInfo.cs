@@ -1,6 +1,9 @@
 namespace ActorTrain.Training.Observability;
 
-/// <summary>What the run is: mode, shape of the pipeline and the schedule's theoretical bubble share.</summary>
+/// <summary>
+/// What the run is: mode, shape of the pipeline and the schedule's theoretical bubble share; for IST also the share of
+/// the weights a worker receives per round against the algorithm's prediction.
+/// </summary>
 public sealed record RunInfo(
     string Mode,
     string Schedule,
@@ -9,4 +12,5 @@ public sealed record RunInfo(
     int BatchSize,
     double TheoreticalBubbleShare,
     IReadOnlyList<StageInfo> StageDetails,
-    long Timestamp);
+    long Timestamp,
+    SubnetShare? SubnetShare = null);

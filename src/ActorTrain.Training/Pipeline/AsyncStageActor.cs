@@ -10,7 +10,7 @@ namespace ActorTrain.Training.Pipeline;
 /// <see cref="MaxInFlight"/> (p - k at stage k by default) the stage runs F0..F(L-1), then B0 F(L) B1 F(L+1) ...:
 /// forward i waits for backward i-L (at most L micro-batches hold activations) and backward j for forward j+L-1 (the
 /// schedule's order). The order is fixed, whatever the timing of arrivals, so a run is reproducible: a forward always
-/// sees the same weight version. When the supervisor drains the pipeline (<see cref="Drain"/>) the forwards that
+/// sees the same weight version. When the supervisor drains the pipeline (<see cref="PipelineDrain"/>) the forwards that
 /// backwards would wait for never come, so the remaining backwards run back to back; the next mini-batch starts a new
 /// stream with its own warm-up. A mini-batch is reported done once this stage has run the backward of all its
 /// micro-batches.

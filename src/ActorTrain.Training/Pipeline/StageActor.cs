@@ -34,7 +34,7 @@ internal abstract partial class StageActor : ReceiveActor
 
         Receive<WireStage>(w => (_previous, _next, Supervisor) = (w.Previous, w.Next, w.Supervisor));
         Receive<RunStep>(OnRunStep);
-        Receive<Drain>(_ => OnDrain());
+        Receive<PipelineDrain>(_ => OnDrain());
         Receive<Forward>(OnForward);
         Receive<Backward>(OnBackward);
         Receive<Evaluate>(OnEvaluate);

@@ -53,11 +53,10 @@ public static class TrainingRun
         IReadOnlyList<PipelineStage> stages = [];
         try
         {
-            var (partition, start, resumeDir) = Plan(options, log);
+            var (partition, start, resume) = Plan(options, log);
             foreach (var line in PartitionFormatter.Format(partition)) log.Information("{PartitionLine}", line);
             stages = StageFactory.Create(options.Model, partition.Balance, options);
-            if (resumeDir is not null)
-                foreach (var stage in stages) StageState.Load(Path.Combine(resumeDir, CheckpointDirectory.StageFile(stage.Index)), stage, options.ResumeOptimizerState);
+            resume?.LoadInto(stages.Select(s => s.Layers).ToList(), options.ResumeOptimizerState ? stages.Select(s => s.Optimizer).ToList() : null);
             return (start, stages);
         }
         catch (Exception e) when (e is ArgumentException or CheckpointException or IOException or Torch.TorchException)
@@ -67,13 +66,12 @@ public static class TrainingRun
         }
     }
 
-    private static (Partition Partition, RunPosition Start, string? ResumeDir) Plan(TrainingOptions options, ILogger log)
+    private static (Partition Partition, RunPosition Start, ResumePoint? Resume) Plan(TrainingOptions options, ILogger log)
     {
         if (options.ResumeFrom is null)
             return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize, options.WithoutFlush), RunPosition.Start, null);
 
         var resume = ResumePoint.Read(options, log);
-        var partition = Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), resume.Balance.Count, resume.Balance);
-        return (partition, resume.Position, resume.Directory);
+        return (resume.StagesFor(options), resume.Position, resume);
     }
 }

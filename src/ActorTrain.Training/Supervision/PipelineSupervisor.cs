@@ -130,7 +130,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         // Stopped short of a full window: nothing more comes until the pipeline is empty, so stages must not wait for it.
         if (_options.WithoutFlush && !_drainSent && _pendingSteps.Count is > 0 && _pendingSteps.Count < Window)
         {
-            foreach (var actor in _actors) actor.Tell(Drain.Instance, Self);
+            foreach (var actor in _actors) actor.Tell(PipelineDrain.Instance, Self);
             _drainSent = true;
         }
 

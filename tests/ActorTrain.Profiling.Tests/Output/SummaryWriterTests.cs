@@ -173,6 +173,31 @@ public sealed class SummaryWriterTests : IDisposable
     }
 
     [Fact]
+    public void An_ist_mode_reports_the_weight_share_per_worker_next_to_the_predicted_range()
+    {
+        var profiler = new Profiler(clock);
+        profiler.OnRunStarted(GPipeTimeline.Run("ist") with { SubnetShare = new SubnetShare(0.32, 0.25, 0.5) });
+        profiler.OnStep(new StepMetrics("ist", 0, 0, 1.0, 128, ManualClock.TicksPerMillisecond));
+        profiler.OnRunFinished(true, 2 * ManualClock.TicksPerMillisecond);
+
+        var mode = Assert.Single(Write(profiler).GetProperty("modes").EnumerateArray());
+
+        var share = mode.GetProperty("weight-share-per-worker-per-round");
+        Assert.Equal(0.32, share.GetProperty("measured-share").GetDouble(), Precision);
+        Assert.Equal(0.25, share.GetProperty("predicted-low-share").GetDouble(), Precision);
+        Assert.Equal(0.5, share.GetProperty("predicted-high-share").GetDouble(), Precision);
+        Assert.Contains("32.0 % (25.0 % to 50.0 %)", directory.Read(Profiler.ReportFileName));
+    }
+
+    [Fact]
+    public void Other_modes_report_no_weight_share()
+    {
+        var mode = WriteGPipeSummary().GetProperty("modes")[0];
+
+        Assert.False(mode.TryGetProperty("weight-share-per-worker-per-round", out _));
+    }
+
+    [Fact]
     public void Names_are_kebab_case()
     {
         WriteGPipeSummary();

@@ -41,8 +41,9 @@ internal static class TrainingFixtures
         new[] { "linear 256", "relu", "linear 256", "relu", "linear 10" }
             .Select(t => LayerSpec.TryParse(t, out var spec, out _) ? spec! : throw new ArgumentException(t)).ToList());
 
-    /// <summary>Every "model." tensor of every stage file of the run's newest checkpoint, by global name.</summary>
-    public static Dictionary<string, float[]> FinalWeights(string runDirectory)
+    /// <summary>Every float tensor under <paramref name="prefix"/> in every stage file of the run's newest checkpoint, by name.</summary>
+    /// <param name="prefix">"model." for parameters and buffers, "optim." for optimizer state.</param>
+    public static Dictionary<string, float[]> FinalWeights(string runDirectory, string prefix = "model.")
     {
         var dir = CheckpointDirectory.Resolve(runDirectory);
         var weights = new Dictionary<string, float[]>();
@@ -51,7 +52,7 @@ internal static class TrainingFixtures
             var (tensors, _) = Checkpoint.Load(file);
             foreach (var (name, tensor) in tensors)
             {
-                if (name.StartsWith("model.", StringComparison.Ordinal) && tensor.DType == ScalarType.Float32)
+                if (name.StartsWith(prefix, StringComparison.Ordinal) && tensor.DType == ScalarType.Float32)
                     weights[name] = tensor.ToArrayFloat();
                 tensor.Dispose();
             }
