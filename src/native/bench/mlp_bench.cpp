@@ -11,7 +11,6 @@
 
 #include <chrono>
 #include <dlfcn.h>
-#include <malloc.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -78,9 +77,8 @@ torch::nn::Sequential mlp6() {
 
 int main(int argc, char** argv) {
   Options o = parse(argc, argv);
-  // The same process settings the shim makes (at_allocator.cpp, at_util.cpp), so both loops run alike.
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
-  mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+  // The same process settings the shim makes (at_allocator.cpp is linked in; at_util.cpp's threads), so both
+  // loops run alike.
   at::set_num_threads(static_cast<int>(o.threads));
   if (auto f = reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) f(static_cast<int>(o.threads));
   torch::manual_seed(static_cast<uint64_t>(o.seed));
