@@ -138,12 +138,24 @@ public sealed partial class PipelineStage : IDisposable
         WeightVersion++;
     }
 
-    /// <summary>Inference for one batch: no autograd, nothing stashed.</summary>
+    /// <summary>
+    /// Inference for one batch: no autograd, nothing stashed, layers in eval mode, so batch norm normalises with its
+    /// running statistics and leaves them alone (in train mode every evaluation and start-up check would fold test
+    /// samples into them, and a resumed run would no longer match an uninterrupted one).
+    /// </summary>
     public Tensor Infer(Tensor input)
     {
         using var _ = Torch.Torch.NoGrad();
         using var x = input.Device == Device ? input.Alias() : input.To(Device);
-        return Layers.Forward(x);
+        Layers.Eval();
+        try
+        {
+            return Layers.Forward(x);
+        }
+        finally
+        {
+            Layers.Train();
+        }
     }
 
     /// <summary>Drops every stashed micro-batch (a failed or abandoned step).</summary>

@@ -9,7 +9,7 @@ namespace ActorTrain.Training.Tests.Decoupled;
 
 public sealed class DecoupledFashionMnistTests
 {
-    [FashionMnistTorchFact]
+    [TrainingFact]
     public async Task A_two_stage_decoupled_run_on_a_slice_of_Fashion_MNIST_learns_well_above_chance()
     {
         var data = DatasetCatalog.Load(new DatasetRequest { TrainLimit = 6000, TestLimit = 1000 });

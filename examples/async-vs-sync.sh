@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The pipeline without flush (async) against the synchronous 1F1B pipeline on the same slice of Fashion-MNIST:
+# samples/s, test accuracy, and each stage's busy share (async fills the bubble the flush leaves).
+# Usage: examples/async-vs-sync.sh [epochs]   (after ./build.sh build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+epochs=${1:-1}
+out=${TMPDIR:-/tmp}/actortrain-async-vs-sync
+mkdir -p "$out"
+for mode in sync async stale; do
+  extra=(--set run.mode=async)
+  case $mode in
+    sync) extra=(--set run.mode=sync) ;;
+    stale) extra=(--set run.mode=async --set async.weight-stashing=off) ;;
+  esac
+  artifacts/bin/actortrain train --config hocon/async.conf "${extra[@]}" \
+    --set run.epochs="$epochs" --set data.train-limit=25600 --set logging.file=off \
+    --set run.output-dir="$out/runs" --profile "$out/$mode" > "$out/$mode.log" 2>&1
+  python3 - "$out/$mode/summary.json" "$mode" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+busy = ", ".join(f'stage {t["stage"]} busy {t["busy-share"]:.2f}' for t in s["stages"])
+acc = s.get("final-accuracy")
+acc = f"{acc:.2%}" if acc is not None else "n/a"
+print(f'{sys.argv[2]:>6}: {s["samples-per-s"]:6.0f} samples/s, test accuracy {acc}, {busy}')
+PY
+done
