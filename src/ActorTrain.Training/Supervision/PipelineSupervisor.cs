@@ -105,6 +105,11 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
 
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
+    /// <summary>Whether another mini-batch may go out before the pipeline has drained (the window aside).</summary>
+    private bool MoreToDispatch =>
+        !_finished && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
+        _position.Batch < _train.BatchesPerEpoch && !StepLimitReached;
+
     /// <summary>
     /// The next step would cross a checkpoint boundary not yet saved: dispatch stops there, so checkpoints fall on exact
     /// multiples of checkpoint-every (which the pipeline without flush needs to replay a run: a checkpoint drains it).
@@ -124,11 +129,11 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
     private void Pump()
     {
         if (!_dryRunDone) return;
-        while (!_finished && !_checkpointDue && _pendingSteps.Count < Window && !AtCheckpointBoundary &&
-               _position.Epoch < _options.Epochs && _position.Batch < _train.BatchesPerEpoch && !StepLimitReached)
-            Dispatch();
-        // Stopped short of a full window: nothing more comes until the pipeline is empty, so stages must not wait for it.
-        if (_options.WithoutFlush && !_drainSent && _pendingSteps.Count is > 0 && _pendingSteps.Count < Window)
+        while (MoreToDispatch && _pendingSteps.Count < Window) Dispatch();
+        // Nothing more comes until the pipeline is empty (a checkpoint, an evaluation or the end is next): stages
+        // without flush must not wait for forwards that will not come. The notice may go out while the window is
+        // still full; a stage's order does not depend on when it arrives.
+        if (_options.WithoutFlush && !_drainSent && _pendingSteps.Count > 0 && !MoreToDispatch)
         {
             foreach (var actor in _actors) actor.Tell(PipelineDrain.Instance, Self);
             _drainSent = true;

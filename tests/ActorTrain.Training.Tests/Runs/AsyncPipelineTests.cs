@@ -98,6 +98,19 @@ public sealed class AsyncPipelineTests : IDisposable
     }
 
     [TorchFact]
+    public async Task A_deep_pipeline_drains_at_an_epoch_whose_last_mini_batch_is_short()
+    {
+        // 2,562 samples: the epoch's last mini-batch holds 2 (two micro-batches, not four), and 6 in flight reach past
+        // it, so the last backwards can run only once the supervisor says nothing more is coming.
+        var data = TrainingFixtures.Synthetic(train: 2562);
+        var options = Options(data, "async", 4, steps: 0) with { Epochs = 2, Async = new AsyncOptions(MaxInFlight: 6), EvaluateEachEpoch = true };
+
+        var weights = await Train("deep", options, data);
+
+        Assert.NotEmpty(weights);
+    }
+
+    [TorchFact]
     public async Task A_checkpoint_drains_the_pipeline_so_resuming_reproduces_a_run_that_checkpointed_at_the_same_step()
     {
         // Without flush, micro-batches of consecutive mini-batches overlap; a checkpoint drains them, so the run to
