@@ -105,6 +105,13 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(2, Train("--set", "pipeline.partition=parameters", "--set", "pipeline.stages=9"));
     }
 
+    [TrainingFact]
+    public void A_plan_whose_later_entry_cannot_run_exits_with_code_2_before_training()
+    {
+        Assert.Equal(2, Train("--set", "model.preset=cnn-small", "--set", "mode-plan=[{mode=sync,epochs=1},{mode=ist,epochs=1}]"));
+        Assert.Empty(Directory.GetDirectories(_dir));
+    }
+
     [Fact]
     public void A_missing_config_file_exits_with_code_2()
     {

@@ -51,17 +51,20 @@ internal sealed class TrainCommand : ICommand
             throw new UsageException($"data: {e.Message}");
         }
 
-        var runDirectory = CreateRunDirectory(settings.Run.OutputDir, settings.Run.Name);
-        File.WriteAllText(Path.Combine(runDirectory, "config.conf"), config.ToHocon());
         TrainingOptions options;
         try
         {
-            options = OptionsMapping.Training(settings, dataset, runDirectory, resume);
+            options = OptionsMapping.Training(settings, dataset, runDirectory: null, resume);
         }
         catch (ModelSpecException e)
         {
             throw new UsageException(e.Message);
         }
+        ModeDispatch.CheckRequirements(settings, options, dataset);
+
+        var runDirectory = CreateRunDirectory(settings.Run.OutputDir, settings.Run.Name);
+        File.WriteAllText(Path.Combine(runDirectory, "config.conf"), config.ToHocon());
+        options = options with { RunDirectory = runDirectory };
 
         var profileDir = a.Value("--profile") ?? (settings.Profiling.Enabled
             ? (settings.Profiling.Dir.Length > 0 ? settings.Profiling.Dir : Path.Combine(runDirectory, "profile"))

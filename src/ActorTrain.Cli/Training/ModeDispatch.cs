@@ -19,7 +19,8 @@ namespace ActorTrain.Cli.Training;
 /// ist and dp share one checkpoint format (ist and dp write the whole model as a one-stage pipeline would, and every mode reads
 /// a checkpoint of any cut), so a plan may switch between any of them, each entry continuing from the previous one's
 /// final checkpoint, and --resume continues any of them; the policy switches only between sync and decoupled.
-/// <see cref="Check"/> refuses anything else before any work starts.
+/// <see cref="Check"/> refuses anything else, and <see cref="CheckRequirements"/> what a mode of the plan needs and does not
+/// have, before any work starts.
 /// </summary>
 internal static class ModeDispatch
 {
@@ -33,6 +34,14 @@ internal static class ModeDispatch
             if (plan[0].Mode is not (TrainingMode.Sync or TrainingMode.Decoupled))
                 throw new UsageException($"policy switching moves between sync and decoupled; run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
         }
+    }
+
+    /// <summary>Refuses, listing each, the modes of the plan that cannot run on this model, data and settings.</summary>
+    public static void CheckRequirements(ActorTrainSettings settings, TrainingOptions options, Dataset data)
+    {
+        var problems = ModeRequirements.Problems(settings, options, data.Train.Count);
+        if (problems.Count > 0)
+            throw new UsageException(string.Join(Environment.NewLine, problems.Prepend(problems.Count == 1 ? "a mode cannot run:" : "modes cannot run:")));
     }
 
     public static Task<TrainingResult> RunAsync(ActorTrainSettings settings, TrainingOptions options, Dataset data, ITrainingObserver observer,

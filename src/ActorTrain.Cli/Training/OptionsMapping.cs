@@ -22,7 +22,7 @@ internal static class OptionsMapping
         SyntheticSeed = d.Synthetic.Seed,
     };
 
-    public static TrainingOptions Training(ActorTrainSettings s, Dataset data, string runDirectory, string? resumeFrom)
+    public static TrainingOptions Training(ActorTrainSettings s, Dataset data, string? runDirectory, string? resumeFrom)
     {
         var p = s.Pipeline;
         return new TrainingOptions

@@ -32,6 +32,15 @@ public static class DataParallelRun
         TimeProvider? clock = null, CancellationToken ct = default) =>
         RunAsync(options, dp, data, observer, log, clock, ct, inspect: null);
 
+    /// <exception cref="ArgumentException">the batch cannot be shared by the replicas, or the split holds no full batch.</exception>
+    public static void CheckBatches(int trainSamples, int replicas, int batchSize)
+    {
+        if (batchSize < replicas)
+            throw new ArgumentException($"batch size {batchSize} cannot be shared by {replicas} replicas (dp.replicas)");
+        if (trainSamples < batchSize)
+            throw new ArgumentException($"the training split ({trainSamples} samples) holds no full batch of {batchSize}");
+    }
+
     /// <param name="inspect">Sees the replicas' models after training, before they are disposed (tests).</param>
     internal static async Task<TrainingResult> RunAsync(
         TrainingOptions options, DpSettings dp, Dataset data, ITrainingObserver observer, ILogger log,
@@ -41,15 +50,12 @@ public static class DataParallelRun
         ArgumentNullException.ThrowIfNull(dp);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dp.Replicas, "dp.Replicas");
-        if (options.BatchSize < dp.Replicas)
-            throw new ArgumentException($"batch size {options.BatchSize} cannot be shared by {dp.Replicas} replicas");
+        CheckBatches(data.Train.Count, dp.Replicas, options.BatchSize);
         clock ??= TimeProvider.System;
         var threads = Math.Max(1, options.Pipeline.ThreadsPerStage);
 
         var loaderOptions = new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed, DropLast = true };
         var batchesPerEpoch = new BatchLoader(data.Train, data.Normalization, loaderOptions).BatchesPerEpoch;
-        if (batchesPerEpoch == 0)
-            throw new ArgumentException($"the training split ({data.Train.Count} samples) holds no full batch of {options.BatchSize}");
 
         var replicas = new List<Replica>();
         try

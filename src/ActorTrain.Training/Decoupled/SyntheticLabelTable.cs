@@ -52,9 +52,7 @@ public sealed class SyntheticLabelTable
         ArgumentOutOfRangeException.ThrowIfNegative(boundary);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        if (!(settings.CodeScale > 0)) throw new ArgumentException($"decoupled.code-scale = {settings.CodeScale}: must be positive");
-        if (settings.Codes == CodeDistribution.Uniform && settings.CodeScale > 1)
-            throw new ArgumentException($"decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1");
+        CheckScale(settings);
 
         var random = new SeededRandom((ulong)seed, StreamBase + (ulong)boundary);
         var closest = 0.0;
@@ -72,6 +70,15 @@ public sealed class SyntheticLabelTable
             $"decoupled.min-code-distance = {settings.MinCodeDistance}: no {settings.Codes} code table for boundary {boundary} " +
             $"({classes} classes x {width}) had its closest pair farther apart in {settings.MaxRedraws} draws (best {closest:G4}); " +
             "lower min-code-distance or raise code-scale or max-redraws");
+    }
+
+    /// <exception cref="ArgumentException">decoupled.code-scale is not positive, or above 1 for uniform codes.</exception>
+    public static void CheckScale(DecoupledSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!(settings.CodeScale > 0)) throw new ArgumentException($"decoupled.code-scale = {settings.CodeScale}: must be positive");
+        if (settings.Codes == CodeDistribution.Uniform && settings.CodeScale > 1)
+            throw new ArgumentException($"decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1");
     }
 
     /// <summary>A [Classes, Width] float32 copy of the codes, owned by the caller.</summary>

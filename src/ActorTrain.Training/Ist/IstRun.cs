@@ -33,6 +33,13 @@ public static class IstRun
         TimeProvider? clock = null, CancellationToken ct = default) =>
         RunAsync(options, ist, data, observer, log, clock, ct, inspect: null);
 
+    /// <exception cref="ArgumentException">a worker's shard of the training split holds no full batch.</exception>
+    public static void CheckShards(int trainSamples, int workers, int batchSize)
+    {
+        if (trainSamples / workers < batchSize)
+            throw new ArgumentException($"a worker's shard of {trainSamples / workers} samples holds no full batch of {batchSize} (ist.workers = {workers})");
+    }
+
     /// <param name="inspect">Sees the server's full model after training, before it is disposed (tests).</param>
     internal static async Task<TrainingResult> RunAsync(
         TrainingOptions options, IstSettings ist, Dataset data, ITrainingObserver observer, ILogger log,
@@ -44,6 +51,7 @@ public static class IstRun
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ist.Workers, "ist.Workers");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ist.LocalSteps, "ist.LocalSteps");
         IstModel.Validate(options.Model, ist.Workers);
+        CheckShards(data.Train.Count, ist.Workers, options.BatchSize);
         clock ??= TimeProvider.System;
 
         var model = ModelBuilder.BuildWhole(options.Model, options.Seed);

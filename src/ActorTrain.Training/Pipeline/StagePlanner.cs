@@ -22,11 +22,8 @@ public static class StagePlanner
 
     public static Partition Plan(ModelSpec spec, PipelineOptions pipeline, int batchSize, bool withoutFlush = false)
     {
-        if (pipeline.Stages > spec.Blocks.Count)
-            throw new ArgumentException(
-                $"pipeline.stages = {pipeline.Stages} but model '{spec.Name}' has only {spec.Blocks.Count} blocks (weight layers) to place");
-        var method = pipeline.Partition == Auto ? (withoutFlush ? Profiled : Parameters) : pipeline.Partition;
-        return method switch
+        CheckStageCount(spec, pipeline);
+        return Method(pipeline, withoutFlush) switch
         {
             Balance => Partitioner.ByBalance(StaticCosts(spec, batchSize), pipeline.Stages,
                 pipeline.Balance is { Count: > 0 } b ? b : throw new ArgumentException("pipeline.partition = balance needs pipeline.balance, e.g. [3, 3]")),
@@ -35,5 +32,23 @@ public static class StagePlanner
             Profiled => Partitioner.ByProfile(BlockProfiler.Measure(spec, batchSize, pipeline.MicroBatches), pipeline.Stages, LinkCost.Ignored),
             _ => throw new ArgumentException($"pipeline.partition = {pipeline.Partition}: expected auto, balance, parameters or profiled"),
         };
+    }
+
+    /// <summary>Throws what <see cref="Plan"/> would for a pipeline that cannot be cut, without measuring: a profiled
+    /// partition is only checked for its stage count.</summary>
+    public static void Check(ModelSpec spec, PipelineOptions pipeline, int batchSize, bool withoutFlush)
+    {
+        if (Method(pipeline, withoutFlush) == Profiled) CheckStageCount(spec, pipeline);
+        else Plan(spec, pipeline, batchSize, withoutFlush);
+    }
+
+    private static string Method(PipelineOptions pipeline, bool withoutFlush) =>
+        pipeline.Partition == Auto ? (withoutFlush ? Profiled : Parameters) : pipeline.Partition;
+
+    private static void CheckStageCount(ModelSpec spec, PipelineOptions pipeline)
+    {
+        if (pipeline.Stages > spec.Blocks.Count)
+            throw new ArgumentException(
+                $"pipeline.stages = {pipeline.Stages} but model '{spec.Name}' has only {spec.Blocks.Count} blocks (weight layers) to place");
     }
 }
