@@ -2,6 +2,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Tests.Runs;
@@ -20,9 +21,12 @@ public sealed class AsyncPipelineTests : IDisposable
         return TrainingFixtures.FinalWeights(dir);
     }
 
+    // Cut by parameter count, not by profile (async's auto): a profiled cut follows the machine's load, and runs
+    // compared with each other must cut alike (without flush, where the cut falls changes how stale each gradient is).
     private static TrainingOptions Options(Dataset data, string mode, int microBatches, int batchSize = 128, long steps = 20, double lr = 0.01) =>
         TrainingFixtures.Options(data, "unused", 2, "1f1b", microBatches, steps) with
         {
+            Pipeline = new PipelineOptions(Stages: 2, Partition: StagePlanner.Parameters, MicroBatches: microBatches),
             Mode = mode,
             BatchSize = batchSize,
             Optimizer = new OptimizerOptions(LearningRate: lr),
