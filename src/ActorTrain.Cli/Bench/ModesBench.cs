@@ -11,7 +11,8 @@ namespace ActorTrain.Cli.Bench;
 /// <summary>
 /// `actortrain bench modes`: the training modes against each other in one invocation, on Fashion-MNIST with one seed.
 /// mlp6 in 2 stages for the same total epochs: sync (1F1B, m = 4), async (the pipeline without flush, its default
-/// profiled partition) with the same m = 4 and with hocon/async.conf's m = 2 (each micro-batch is an update there),
+/// profiled partition) with the same m = 4 and with hocon/async.conf's m = 2 (each micro-batch is an update there), and
+/// with m = 4 and one update per mini-batch (async.update = mini-batch, PipeDream-2BW),
 /// decoupled only, and decoupled then one sync recovery epoch (test accuracy, wall time,
 /// samples/s, bytes crossing the stage boundary, per-stage peak memory). Then ist-mlp:
 /// IST (2 workers, 20 local steps) against data parallelism (2 replicas): time to 85% test accuracy, final accuracy
@@ -46,6 +47,7 @@ internal sealed class ModesBench : IBench
                 Measure("sync", e, data, root, log, progress, [.. balanced, "run.mode=sync", $"run.epochs={e}"]),
                 Measure("async m=4", e, data, root, log, progress, [.. mlp6, "run.mode=async", $"run.epochs={e}"]),
                 Measure("async m=2", e, data, root, log, progress, [.. mlp6, "run.mode=async", "pipeline.micro-batches=2", $"run.epochs={e}"]),
+                Measure("async m=4 2bw", e, data, root, log, progress, [.. mlp6, "run.mode=async", "async.update=mini-batch", $"run.epochs={e}"]),
                 Measure("decoupled", e, data, root, log, progress, [.. balanced, "run.mode=decoupled", $"run.epochs={e}"]),
                 Measure($"decoupled {e - 1} + sync 1", e, data, root, log, progress,
                     [.. balanced, $"mode-plan=[{{mode=decoupled, epochs={e - 1}}}, {{mode=sync, epochs=1, optimizer-state=reset}}]"]),
@@ -98,14 +100,17 @@ internal sealed class ModesBench : IBench
             subnets.Select(o => (IReadOnlyList<string>)[o.Run, Pct(o.Accuracy), Num(o.Seconds, "F1"),
                 o.To85 is { } t ? Num(t.TotalSeconds, "F1") : "not reached", Mb(o.Bytes)]).ToList()));
 
-        var (sync, decoupled, recovered) = (pipeline[0], pipeline[3], pipeline[4]);
+        var sync = pipeline[0];
+        var asyncRuns = pipeline.Where(o => o.Run.StartsWith("async", StringComparison.Ordinal)).ToList();
+        var (decoupled, recovered) = (pipeline[^2], pipeline[^1]);
         var (ist, dp) = (subnets[0], subnets[1]);
         var gap = ((sync.Accuracy ?? 0) - (recovered.Accuracy ?? 0)) * 100;
         var speed = sync.SamplesPerSecond > 0 ? decoupled.SamplesPerSecond / sync.SamplesPerSecond : 0;
         var traffic = sync.Bytes > 0 ? (double)decoupled.Bytes / sync.Bytes : 0;
         double? timeRatio = ist.To85 is { } i && dp.To85 is { } d && d.TotalSeconds > 0 ? i.TotalSeconds / d.TotalSeconds : null;
-        foreach (var async in pipeline.Skip(1).Take(2))
+        foreach (var async in asyncRuns)
         {
+            // 2bw: async.update = mini-batch, one step per mini-batch (PipeDream-2BW).
             var asyncSpeed = sync.SamplesPerSecond > 0 ? async.SamplesPerSecond / sync.SamplesPerSecond : 0;
             var asyncGap = ((sync.Accuracy ?? 0) - (async.Accuracy ?? 0)) * 100;
             report.Notes.Add(FormattableString.Invariant(

@@ -33,7 +33,7 @@ internal static class OptionsMapping
             Optimizer = new OptimizerOptions(EnumNames.Of(s.Optimizer.Type), s.Optimizer.Lr, s.Optimizer.Momentum, s.Optimizer.Nesterov,
                 s.Optimizer.WeightDecay, s.Optimizer.Beta1, s.Optimizer.Beta2, s.Optimizer.Eps),
             Mode = EnumNames.Of(s.EffectivePlan[0].Mode),
-            Async = new AsyncOptions(s.Async.WeightStashing, s.Async.MaxInFlight),
+            Async = new AsyncOptions(s.Async.WeightStashing, s.Async.MaxInFlight, s.Async.Update == AsyncUpdate.MiniBatch),
             Epochs = s.EffectivePlan.Sum(e => e.Epochs),
             Seed = s.Run.Seed,
             BatchSize = s.Data.BatchSize,

@@ -1,5 +1,6 @@
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
+using ActorTrain.Training.Runs;
 using Serilog;
 
 namespace ActorTrain.Training.Pipeline;
@@ -9,7 +10,9 @@ namespace ActorTrain.Training.Pipeline;
 /// through in order across mini-batch boundaries, and the optimizer steps right after every backward. With L =
 /// <see cref="MaxInFlight"/> (p - k at stage k by default) the stage runs F0..F(L-1), then B0 F(L) B1 F(L+1) ...:
 /// forward i waits for backward i-L (at most L micro-batches hold activations) and backward j for forward j+L-1 (the
-/// schedule's order). The order is fixed, whatever the timing of arrivals, so a run is reproducible: a forward always
+/// schedule's order). With <see cref="AsyncOptions.StepEachMiniBatch"/> gradients accumulate over a mini-batch's
+/// micro-batches and the step follows its last backward (PipeDream-2BW): a step per mini-batch, as with a flush, and
+/// still no bubble. The order is fixed, whatever the timing of arrivals, so a run is reproducible: a forward always
 /// sees the same weight version. When the supervisor drains the pipeline (<see cref="PipelineDrain"/>) the forwards that
 /// backwards would wait for never come, so the remaining backwards run back to back; the next mini-batch starts a new
 /// stream with its own warm-up. A mini-batch is reported done once this stage has run the backward of all its
@@ -18,6 +21,7 @@ namespace ActorTrain.Training.Pipeline;
 internal sealed class AsyncStageActor : StageActor
 {
     private readonly bool _weightStashing;
+    private readonly bool _stepEachMiniBatch;
     private readonly SortedDictionary<long, StepProgress> _steps = new();
     private readonly Queue<(long Step, int MicroBatch)> _inFlight = new();
 
@@ -29,12 +33,13 @@ internal sealed class AsyncStageActor : StageActor
     private long _given, _forwards, _backwards;
     private long _streamLength = long.MaxValue;
 
-    public AsyncStageActor(PipelineStage stage, int maxInFlight, bool weightStashing, ITrainingObserver observer, TimeProvider clock, ILogger log)
+    public AsyncStageActor(PipelineStage stage, int maxInFlight, AsyncOptions options, ITrainingObserver observer, TimeProvider clock, ILogger log)
         : base(stage, observer, clock, log)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
         MaxInFlight = maxInFlight;
-        _weightStashing = weightStashing;
+        _weightStashing = options.WeightStashing;
+        _stepEachMiniBatch = options.StepEachMiniBatch;
     }
 
     /// <summary>Micro-batches whose forward ran here and whose backward has not, at most.</summary>
@@ -107,12 +112,17 @@ internal sealed class AsyncStageActor : StageActor
         return true;
     }
 
-    /// <summary>The optimizer steps after every backward; the mini-batch is done here once all its backwards are.</summary>
+    /// <summary>
+    /// The optimizer steps after every backward, or (<see cref="AsyncOptions.StepEachMiniBatch"/>) after the last of a
+    /// mini-batch's backwards, on the gradients all of them accumulated; the mini-batch is done here once all its
+    /// backwards are. Backwards run in micro-batch order, so the last one closes its mini-batch.
+    /// </summary>
     private void Updated(long step, int mb)
     {
-        RunOptimizerStep(step, mb);
-        _backwards++;
         var progress = _steps[step];
+        var closesMiniBatch = progress.BackwardsDone + 1 == progress.Run.MicroBatches;
+        if (closesMiniBatch || !_stepEachMiniBatch) RunOptimizerStep(step, mb);
+        _backwards++;
         if (++progress.BackwardsDone < progress.Run.MicroBatches) return;
         _steps.Remove(step);
         foreach (var l in progress.Run.Labels ?? []) l.Dispose();

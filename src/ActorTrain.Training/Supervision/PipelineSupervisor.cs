@@ -85,7 +85,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
             var stage = _stages[k];
             var inFlight = _options.Async.InFlightAt(k, _stages.Count);
             var props = (_options.WithoutFlush
-                ? Props.Create(() => new AsyncStageActor(stage, inFlight, _options.Async.WeightStashing, _observer, _clock, _log))
+                ? Props.Create(() => new AsyncStageActor(stage, inFlight, _options.Async, _observer, _clock, _log))
                 : Props.Create<StageActor>(() => new SyncStageActor(stage, _schedule, _observer, _clock, _log))).WithDispatcher(Dispatchers.Pinned);
             var actor = Context.ActorOf(props, $"stage-{k}");
             Context.Watch(actor);
@@ -94,8 +94,9 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         for (var k = 0; k < _actors.Count; k++)
             _actors[k].Tell(new WireStage(k > 0 ? _actors[k - 1] : null, k < _actors.Count - 1 ? _actors[k + 1] : null, Self), Self);
         if (_options.WithoutFlush)
-            _log.Information("Pipeline without flush of {Stages} stages, {MicroBatches} micro-batches per mini-batch, an update after every backward, weight stashing {Stashing}, in flight at most [{InFlight}], {Threads} thread(s) per stage",
-                _stages.Count, _options.Pipeline.MicroBatches, _options.Async.WeightStashing ? "on" : "off",
+            _log.Information("Pipeline without flush of {Stages} stages, {MicroBatches} micro-batches per mini-batch, an update after {Update}, weight stashing {Stashing}, in flight at most [{InFlight}], {Threads} thread(s) per stage",
+                _stages.Count, _options.Pipeline.MicroBatches,
+                _options.Async.StepEachMiniBatch ? "each mini-batch's last backward" : "every backward", _options.Async.WeightStashing ? "on" : "off",
                 string.Join(", ", Enumerable.Range(0, _stages.Count).Select(k => _options.Async.InFlightAt(k, _stages.Count))), threads);
         else
             _log.Information("Pipeline of {Stages} stages, schedule {Schedule}, {MicroBatches} micro-batches, {Threads} thread(s) per stage",

@@ -64,6 +64,32 @@ public sealed class AsyncPipelineTests : IDisposable
     }
 
     [TorchFact]
+    public async Task A_step_per_mini_batch_with_one_in_flight_equals_sync_bit_for_bit()
+    {
+        // Gradients accumulate over the four micro-batches in the same order as sync's, and one step follows the last.
+        var data = TrainingFixtures.Synthetic();
+        var sync = await Train("sync", Options(data, "sync", 4), data);
+        var async = await Train("async", Options(data, "async", 4) with { Async = new AsyncOptions(MaxInFlight: 1, StepEachMiniBatch: true) }, data);
+
+        foreach (var (name, values) in sync)
+            Assert.True(values.AsSpan().SequenceEqual(async[name]), $"{name} differs");
+    }
+
+    [TorchFact]
+    public async Task A_step_per_mini_batch_steps_once_per_mini_batch_on_gradients_that_cross_mini_batches()
+    {
+        var data = TrainingFixtures.Synthetic();
+        var observer = new RecordingObserver();
+        var sync = await Train("sync", Options(data, "sync", 4), data);
+        var async = await Train("2bw", Options(data, "async", 4) with { Async = new AsyncOptions(StepEachMiniBatch: true) }, data, observer);
+
+        // 2 stages x 20 mini-batches, as with a flush; but stage 0 runs the next mini-batch's first forward before the
+        // step, on the older weights, so the result is not sync's.
+        Assert.Equal(2 * 20, observer.Spans.Count(s => s.Kind == SpanKind.OptimizerStep));
+        Assert.False(sync["model.0.0.weight"].AsSpan().SequenceEqual(async["model.0.0.weight"]));
+    }
+
+    [TorchFact]
     public async Task In_flight_micro_batches_make_it_differ_from_sync_and_stashing_changes_the_result()
     {
         var data = TrainingFixtures.Synthetic();
@@ -114,13 +140,15 @@ public sealed class AsyncPipelineTests : IDisposable
         Assert.NotEmpty(weights);
     }
 
-    [TorchFact]
-    public async Task A_checkpoint_drains_the_pipeline_so_resuming_reproduces_a_run_that_checkpointed_at_the_same_step()
+    [TorchTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_checkpoint_drains_the_pipeline_so_resuming_reproduces_a_run_that_checkpointed_at_the_same_step(bool stepEachMiniBatch)
     {
         // Without flush, micro-batches of consecutive mini-batches overlap; a checkpoint drains them, so the run to
         // compare with is one that drained at the same step (it checkpointed there), not one that never stopped.
         var data = TrainingFixtures.Synthetic();
-        var options = Options(data, "async", 4, steps: 30);
+        var options = Options(data, "async", 4, steps: 30) with { Async = new AsyncOptions(StepEachMiniBatch: stepEachMiniBatch) };
         var whole = await Train("whole", options with { CheckpointEvery = 15 }, data);
         await Train("first", options with { MaxSteps = 15 }, data);
         var resumed = await Train("second", options with { ResumeFrom = Path.Combine(_root, "first") }, data);
