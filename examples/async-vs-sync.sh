@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The pipeline without flush (async) against the synchronous 1F1B pipeline on the same slice of Fashion-MNIST:
-# samples/s, test accuracy, and each stage's busy share (async fills the bubble the flush leaves).
+# samples/s, test accuracy, and each stage's busy share (async fills the bubble the flush leaves). stale: without
+# weight stashing; 2bw: one optimizer step per mini-batch instead of per micro-batch, still without flush.
 # Usage: examples/async-vs-sync.sh [epochs]   (after ./build.sh build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs=${1:-1}
 out=${TMPDIR:-/tmp}/actortrain-async-vs-sync
 mkdir -p "$out"
-for mode in sync async stale; do
+for mode in sync async stale 2bw; do
   extra=(--set run.mode=async)
   case $mode in
     sync) extra=(--set run.mode=sync) ;;
     stale) extra=(--set run.mode=async --set async.weight-stashing=off) ;;
+    2bw) extra=(--set run.mode=async --set async.update=mini-batch) ;;
   esac
   artifacts/bin/actortrain train --config hocon/async.conf "${extra[@]}" \
     --set run.epochs="$epochs" --set data.train-limit=25600 --set logging.file=off \
