@@ -47,6 +47,7 @@ internal sealed class ModesBench : IBench
                 Measure("sync", e, data, root, log, progress, [.. balanced, "run.mode=sync", $"run.epochs={e}"]),
                 Measure("async m=4", e, data, root, log, progress, [.. mlp6, "run.mode=async", $"run.epochs={e}"]),
                 Measure("async m=2", e, data, root, log, progress, [.. mlp6, "run.mode=async", "pipeline.micro-batches=2", $"run.epochs={e}"]),
+                // 2bw: one step per mini-batch, still without flush (PipeDream-2BW).
                 Measure("async m=4 2bw", e, data, root, log, progress, [.. mlp6, "run.mode=async", "async.update=mini-batch", $"run.epochs={e}"]),
                 Measure("decoupled", e, data, root, log, progress, [.. balanced, "run.mode=decoupled", $"run.epochs={e}"]),
                 Measure($"decoupled {e - 1} + sync 1", e, data, root, log, progress,
@@ -110,7 +111,6 @@ internal sealed class ModesBench : IBench
         double? timeRatio = ist.To85 is { } i && dp.To85 is { } d && d.TotalSeconds > 0 ? i.TotalSeconds / d.TotalSeconds : null;
         foreach (var async in asyncRuns)
         {
-            // 2bw: async.update = mini-batch, one step per mini-batch (PipeDream-2BW).
             var asyncSpeed = sync.SamplesPerSecond > 0 ? async.SamplesPerSecond / sync.SamplesPerSecond : 0;
             var asyncGap = ((sync.Accuracy ?? 0) - (async.Accuracy ?? 0)) * 100;
             report.Notes.Add(FormattableString.Invariant(

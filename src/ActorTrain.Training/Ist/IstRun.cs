@@ -81,7 +81,7 @@ public static class IstRun
         var hidden = IstModel.HiddenWidths(options.Model);
         var layout = SliceLayout.For(model.StateDict().Keys, options.Model.Blocks.Count);
         var travel = ist.OptimizerState == IstOptimizerState.Travel;
-        int? batchesPerEpoch = null;
+        var batchesPerEpoch = 0;
         for (var w = 0; w < n; w++)
         {
             // Same loader seed for every worker, so the shards of each epoch's order are disjoint.
@@ -89,12 +89,10 @@ public static class IstRun
             {
                 BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed, WorkerIndex = w, WorkerCount = n, DropLast = true,
             });
-            batchesPerEpoch ??= shard.BatchesPerEpoch;
+            batchesPerEpoch = shard.BatchesPerEpoch; // equal shards (CheckShards made each hold a batch)
             var spec = IstModel.Narrow(options.Model, hidden.Select(width => SubnetPartition.Sizes(width, n)[w]).ToList());
             trainers.Add(new SubnetTrainer(w, ModelBuilder.BuildWhole(spec, options.Seed + 1 + w), options.Optimizer, shard, travel));
         }
-        if (batchesPerEpoch is not > 0)
-            throw new ArgumentException($"a worker's shard of {data.Train.Count / n} samples holds no full batch of {options.BatchSize}");
 
         var test = new BatchLoader(data.Test, data.Normalization,
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
@@ -108,7 +106,7 @@ public static class IstRun
                 $"the checkpoint resumes at batch {start.Batch} of epoch {start.Epoch + 1}, but a worker's shard now holds {batchesPerEpoch} batches: " +
                 "resume with the ist.workers and data.batch-size it was written with");
         }
-        return new IstSetup(options, ist, model, layout, hidden, trainers, test, calibration, batchesPerEpoch.Value,
+        return new IstSetup(options, ist, model, layout, hidden, trainers, test, calibration, batchesPerEpoch,
             Math.Max(1, options.Pipeline.ThreadsPerStage), start, state, steps);
     }
 
