@@ -42,6 +42,7 @@ internal static class CommandLine
             Console.Error.WriteLine($"actortrain {command.Name}: failed: {e.Message}");
             return ExitCodes.Failure;
         }
+
     }
 
     private static string Usage()

@@ -1,7 +1,7 @@
-using ActorTrain.Actors;
 using ActorTrain.Profiling.Analysis;
 using ActorTrain.Profiling.Output;
 using ActorTrain.Profiling.Recording;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
 
 namespace ActorTrain.Profiling;
@@ -10,9 +10,9 @@ namespace ActorTrain.Profiling;
 /// Records a run through <see cref="ITrainingObserver"/> and writes trace.json (Chrome/Perfetto),
 /// summary.json and report.html. Stage threads call it concurrently: a span costs one short lock
 /// and a 48-byte copy into a chunk, and writing works on a snapshot, so it may happen while the run goes on.
-/// Installed also as the actor system's <see cref="IMailboxObserver"/>, it counts messages per actor.
+/// Installed also as a link decorator, it counts the messages and bytes crossing each link.
 /// </summary>
-public sealed class Profiler : ITrainingObserver, IMailboxObserver
+public sealed class Profiler : ITrainingObserver, ILinkDecorator
 {
     public const string TraceFileName = "trace.json";
     public const string SummaryFileName = "summary.json";
@@ -21,7 +21,7 @@ public sealed class Profiler : ITrainingObserver, IMailboxObserver
     private readonly TimeProvider time;
     private readonly ProfilerOptions options;
     private readonly SpanStore spans = new();
-    private readonly MailboxCounters mailboxes = new();
+    private readonly LinkCounters links = new();
     private readonly Lock gate = new();
     private readonly List<RunInfo> runs = [];
     private readonly List<StepMetrics> steps = [];
@@ -103,25 +103,7 @@ public sealed class Profiler : ITrainingObserver, IMailboxObserver
         }
     }
 
-    public void OnPosted(ActorPath recipient, object message)
-    {
-        ArgumentNullException.ThrowIfNull(recipient);
-        ArgumentNullException.ThrowIfNull(message);
-        mailboxes.Posted(recipient, message);
-    }
-
-    public void OnDequeued(ActorPath recipient, object message)
-    {
-        ArgumentNullException.ThrowIfNull(recipient);
-        mailboxes.Dequeued(recipient);
-    }
-
-    public void OnProcessed(ActorPath recipient, object message, TimeSpan duration)
-    {
-        ArgumentNullException.ThrowIfNull(recipient);
-        ArgumentNullException.ThrowIfNull(message);
-        mailboxes.Processed(recipient, message, duration);
-    }
+    public IStageLink Decorate(IStageLink link) => links.Decorate(link);
 
     /// <summary>Marks the end of the run and, if <see cref="ProfilerOptions.OutputDirectory"/> is set, writes the outputs there.</summary>
     public void OnRunFinished(bool succeeded, long timestamp)
@@ -184,7 +166,7 @@ public sealed class Profiler : ITrainingObserver, IMailboxObserver
                 evaluations.ToArray(),
                 switches.ToArray(),
                 memory.ToArray(),
-                mailboxes.Snapshot(),
+                links.Snapshot(),
                 start,
                 end,
                 finishedAt is null ? null : succeeded,

@@ -12,5 +12,7 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    public string Read(string name) => System.IO.File.ReadAllText(File(name));
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

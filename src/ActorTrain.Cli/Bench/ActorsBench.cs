@@ -3,16 +3,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using ActorTrain.Actors;
-using Serilog.Core;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
+using Akka.Actor;
 
 namespace ActorTrain.Cli.Bench;
 
 /// <summary>
-/// `actortrain bench actors`: what the actor layer costs. One-way throughput (one sender thread, one receiving
-/// actor), fan-in (8 sender threads, one actor) and ping-pong round trips between two actors, on the thread-pool
-/// and the pinned dispatcher; the same one-way and ping-pong shapes on a plain <see cref="Channel{T}"/> and a
-/// <see cref="BlockingCollection{T}"/>, with the ratios. Throughput is the best of three runs, because the
+/// `actortrain bench actors`: what the actor layer (Akka.NET) costs. One-way throughput (one sender thread, one
+/// receiving actor), fan-in (8 sender threads, one actor) and ping-pong round trips between two actors, on Akka's
+/// default dispatcher and on the stage dispatcher (pinned: a thread per actor, as stages run); the same one-way and
+/// ping-pong shapes on a plain <see cref="Channel{T}"/> and a <see cref="BlockingCollection{T}"/>, with the ratios. Throughput is the best of three runs, because the
 /// machine is shared and the best run is the one least disturbed.
 /// </summary>
 internal sealed class ActorsBench : IBench
@@ -24,7 +25,7 @@ internal sealed class ActorsBench : IBench
 
     public string Name => "actors";
 
-    public string Summary => "actor runtime throughput and latency, against Channel<T> and BlockingCollection<T>";
+    public string Summary => "Akka.NET actor throughput and latency (default and pinned dispatcher), against Channel<T> and BlockingCollection<T>";
 
     public BenchReport Run(BenchOptions options, Action<string> progress)
     {
@@ -32,21 +33,22 @@ internal sealed class ActorsBench : IBench
         var messages = options.Quick ? 20_000 : 4_000_000;
         var roundTrips = options.Quick ? 2_000 : 200_000;
         progress($"warming up ({messages:N0} messages per run, {roundTrips:N0} round trips)");
+        using var system = TrainingActorSystem.Create("bench");
         // Gets the hot paths compiled at full optimization before anything is timed.
-        OneWayActors(DispatcherKind.ThreadPool, 1, messages / 4);
-        PingPongActors(DispatcherKind.ThreadPool, roundTrips / 10);
-        PingPongActors(DispatcherKind.Pinned, roundTrips / 10);
+        OneWayActors(system, DefaultDispatcher, 1, messages / 4);
+        PingPongActors(system, DefaultDispatcher, roundTrips / 10);
+        PingPongActors(system, StageDispatcher.Id, roundTrips / 10);
         PingPongChannel(roundTrips / 10);
         PingPongBlockingCollection(roundTrips / 10);
 
         var results = new Dictionary<string, Figures>();
-        foreach (var (name, kind) in new[] { ("thread-pool", DispatcherKind.ThreadPool), ("pinned", DispatcherKind.Pinned) })
+        foreach (var (name, dispatcher) in new[] { ("default", DefaultDispatcher), ("pinned", StageDispatcher.Id) })
         {
-            progress($"actors on the {name} dispatcher");
+            progress($"Akka.NET actors on the {name} dispatcher");
             results[name] = new Figures(
-                Best(() => OneWayActors(kind, 1, messages)),
-                Best(() => OneWayActors(kind, FanInSenders, messages)),
-                PingPongActors(kind, roundTrips));
+                Best(() => OneWayActors(system, dispatcher, 1, messages)),
+                Best(() => OneWayActors(system, dispatcher, FanInSenders, messages)),
+                PingPongActors(system, dispatcher, roundTrips));
         }
         progress("Channel<T>");
         results["channel"] = new Figures(Best(() => OneWayChannel(messages)), null, PingPongChannel(roundTrips));
@@ -59,9 +61,9 @@ internal sealed class ActorsBench : IBench
     private static BenchReport Report(Dictionary<string, Figures> results, bool quick)
     {
         var report = new BenchReport("actors");
-        var columns = new[] { "thread-pool", "pinned", "channel", "blocking-collection" };
-        report.Tables.Add(new BenchTable("Actors (thread pool, pinned) against plain queues",
-            ["figure", "thread pool", "pinned", "Channel<T>", "BlockingColl.<T>"],
+        var columns = new[] { "default", "pinned", "channel", "blocking-collection" };
+        report.Tables.Add(new BenchTable("Akka.NET actors (default, pinned dispatcher) against plain queues",
+            ["figure", "Akka default", "Akka pinned", "Channel<T>", "BlockingColl.<T>"],
             [
                 ["one-way msg/s", .. columns.Select(c => Millions(results[c].OneWay))],
                 [$"fan-in x{FanInSenders} msg/s", .. columns.Select(c => Millions(results[c].FanIn))],
@@ -71,7 +73,7 @@ internal sealed class ActorsBench : IBench
 
         var ratios = new JsonObject();
         var ratioRows = new List<IReadOnlyList<string>>();
-        foreach (var actor in new[] { "thread-pool", "pinned" })
+        foreach (var actor in new[] { "default", "pinned" })
         foreach (var baseline in new[] { "channel", "blocking-collection" })
         {
             var throughput = results[actor].OneWay / results[baseline].OneWay;
@@ -88,10 +90,10 @@ internal sealed class ActorsBench : IBench
         report.Json["cores"] = Environment.ProcessorCount;
         report.Json["quick"] = quick;
 
-        var best = results["thread-pool"];
+        var best = results["default"];
         report.Notes.Add("Ratios above 1 mean the actors move more messages per second; for latency, below 1 means the actors answer sooner.");
         report.Notes.Add($"Targets on 2 cores: one-way >= {TargetMessagesPerSecond / 1e6:0} M messages/s " +
-                         $"({(best.OneWay >= TargetMessagesPerSecond ? "met" : "not met")} on the thread pool), ping-pong median <= {TargetMedianMicroseconds} µs " +
+                         $"({(best.OneWay >= TargetMessagesPerSecond ? "met" : "not met")} on the default dispatcher), ping-pong median <= {TargetMedianMicroseconds} µs " +
                          $"({(best.PingPong.Median <= TargetMedianMicroseconds ? "met" : "not met")}). Throughput is the best of {Repeats} runs; " +
                          $"{Environment.ProcessorCount} cores.");
         return report;
@@ -99,16 +101,17 @@ internal sealed class ActorsBench : IBench
 
     private static double Best(Func<double> run) => Enumerable.Range(0, Repeats).Max(_ => run());
 
-    private static ActorSystem NewSystem() => ActorSystem.Create("bench", new ActorSystemOptions { Logger = Logger.None });
+    private const string DefaultDispatcher = "akka.actor.default-dispatcher";
 
     /// <summary>Messages per second from <paramref name="senders"/> plain threads into one actor, until it has counted them all.</summary>
-    private static double OneWayActors(DispatcherKind dispatcher, int senders, int messages)
+    private static double OneWayActors(ActorSystem system, string dispatcher, int senders, int messages)
     {
-        using var system = NewSystem();
         using var done = new ManualResetEventSlim();
         var perSender = messages / senders;
         var receiver = system.ActorOf(Props.Create(() => new Counter(perSender * senders, done)).WithDispatcher(dispatcher));
-        return TimeSenders(senders, perSender, () => receiver.Tell(Payload.Instance), done.Wait);
+        var rate = TimeSenders(senders, perSender, () => receiver.Tell(Payload.Instance, ActorRefs.NoSender), done.Wait);
+        system.Stop(receiver);
+        return rate;
     }
 
     private static double OneWayChannel(int messages)
@@ -154,15 +157,16 @@ internal sealed class ActorsBench : IBench
         return senders * perSender / seconds;
     }
 
-    private static Latency PingPongActors(DispatcherKind dispatcher, int roundTrips)
+    private static Latency PingPongActors(ActorSystem system, string dispatcher, int roundTrips)
     {
-        using var system = NewSystem();
         using var done = new ManualResetEventSlim();
         var samples = new long[roundTrips];
         var ponger = system.ActorOf(Props.Create(() => new Ponger()).WithDispatcher(dispatcher));
         var pinger = system.ActorOf(Props.Create(() => new Pinger(ponger, samples, done)).WithDispatcher(dispatcher));
-        pinger.Tell(Start.Instance);
+        pinger.Tell(Start.Instance, ActorRefs.NoSender);
         done.Wait();
+        system.Stop(pinger);
+        system.Stop(ponger);
         return Latency.Of(samples);
     }
 

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using ActorTrain.Cli.Training;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Profiling;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Runs;
 using Serilog;
 
 namespace ActorTrain.Cli.Bench;
@@ -78,7 +80,8 @@ internal sealed class ModesBench : IBench
         var clock = TimeProvider.System;
         var profiler = new Profiler(clock);
         var to85 = new AccuracyClock(TargetAccuracy, clock);
-        var result = ModeDispatch.RunAsync(settings, options, data, new CompositeObserver(profiler, to85), log, clock, CancellationToken.None, profiler)
+        var result = ModeDispatch.RunAsync(settings, options, data, new CompositeObserver(profiler, to85), log, clock, CancellationToken.None,
+            new RunEnvironment(ProcessActorSystem.Current, new LinkFactory([profiler])))
             .GetAwaiter().GetResult();
         var figures = profiler.Figures();
         var seconds = result.Elapsed.TotalSeconds;

@@ -2,6 +2,8 @@ using System.Globalization;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Profiling;
+using ActorTrain.Cli.Training;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
@@ -101,7 +103,8 @@ internal sealed class PipelineBench : IBench
         };
         var throughput = new StepThroughput(warmup, clock);
         var profiler = new Profiler(clock);
-        TrainingRun.RunAsync(options, data, new CompositeObserver(throughput, profiler), log, clock).GetAwaiter().GetResult();
+        TrainingRun.RunAsync(options, data, new CompositeObserver(throughput, profiler), log, clock, default,
+            new RunEnvironment(ProcessActorSystem.Current, new LinkFactory([profiler]))).GetAwaiter().GetResult();
         return (throughput.SamplesPerSecond, profiler.Figures());
     }
 

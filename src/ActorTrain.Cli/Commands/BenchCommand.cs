@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActorTrain.Cli.Bench;
+using ActorTrain.Cli.Training;
 using Spectre.Console;
 
 namespace ActorTrain.Cli.Commands;
@@ -26,7 +27,16 @@ internal sealed class BenchCommand : ICommand
             ?? throw new UsageException($"unknown benchmark '{reader.Positional[0]}'; known: {string.Join(", ", BenchCatalog.All.Select(b => b.Name))}.");
 
         var json = reader.Flag("--json");
-        var report = bench.Run(new BenchOptions(reader.Flag("--quick"), reader.Values("--set")), line => Console.Error.WriteLine(line));
+        BenchReport report;
+        ProcessActorSystem.Start("");
+        try
+        {
+            report = bench.Run(new BenchOptions(reader.Flag("--quick"), reader.Values("--set")), line => Console.Error.WriteLine(line));
+        }
+        finally
+        {
+            ProcessActorSystem.Release();
+        }
         if (json)
         {
             report.Json["bench"] = report.Name;

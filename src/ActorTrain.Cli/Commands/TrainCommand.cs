@@ -4,6 +4,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Profiling;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline;
@@ -70,17 +71,26 @@ internal sealed class TrainCommand : ICommand
             ? (settings.Profiling.Dir.Length > 0 ? settings.Profiling.Dir : Path.Combine(runDirectory, "profile"))
             : null);
         using var logging = new RunLogging(settings.Logging, runDirectory);
-        return Train(settings, options, dataset, logging, profileDir, runDirectory);
+        var resumeCommand = ResumeCommand(a.Value("--config"), a.Values("--set"), a.Value("--profile"), runDirectory);
+        return Train(settings, options, dataset, logging, profileDir, runDirectory, resumeCommand);
     }
 
-    private static int Train(ActorTrainSettings settings, TrainingOptions options, Dataset dataset, RunLogging logging, string? profileDir, string runDirectory)
+    private static int Train(ActorTrainSettings settings, TrainingOptions options, Dataset dataset, RunLogging logging, string? profileDir,
+        string runDirectory, string resumeCommand)
     {
         var log = logging.Logger;
         var clock = TimeProvider.System;
         var profiler = profileDir is null ? null : new Profiler(clock);
+        // Akka's own events go to the same Serilog pipeline (Akka.Logger.Serilog reads the global logger).
+        Serilog.Log.Logger = log;
+        var system = ProcessActorSystem.Start(akkaHocon: "");
+        var environment = new RunEnvironment(system, profiler is null ? null : new LinkFactory([profiler]));
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
+        using var signals = new InterruptSignals(cancel, settings.Run.InterruptTimeout, message => log.Warning("{Interrupt}", message), code =>
+        {
+            logging.Dispose();
+            Environment.Exit(code);
+        });
         log.Information("Run directory {RunDirectory}; {Model} ({Parameters:N0} parameters) on {Dataset} ({Train:N0} train, {Test:N0} test samples)",
             runDirectory, options.Model.Name, options.Model.Parameters, dataset.Name, dataset.Train.Count, dataset.Test.Count);
 
@@ -101,7 +111,7 @@ internal sealed class TrainCommand : ICommand
                     ITrainingObserver observer = profiler is null ? progress : new CompositeObserver(profiler, progress);
                     try
                     {
-                        result = ModeDispatch.RunAsync(settings, options, dataset, observer, log, clock, cancel.Token, profiler).GetAwaiter().GetResult();
+                        result = ModeDispatch.RunAsync(settings, options, dataset, observer, log, clock, cancel.Token, environment).GetAwaiter().GetResult();
                     }
                     catch (Exception e)
                     {
@@ -112,7 +122,7 @@ internal sealed class TrainCommand : ICommand
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            ProcessActorSystem.Release();
             logging.ConsoleLevel.MinimumLevel = consoleLevel;
             if (profiler is not null && profileDir is not null)
             {
@@ -134,8 +144,27 @@ internal sealed class TrainCommand : ICommand
         }
         AnsiConsole.WriteLine($"Run directory: {runDirectory}");
         if (result!.CheckpointDirectory is { } ckpt) AnsiConsole.WriteLine($"Checkpoint: {ckpt}");
-        return ExitCodes.Ok;
+        if (!result.Interrupted) return ExitCodes.Ok;
+        log.Warning("Interrupted after step {Step}; resume with: {ResumeCommand}", result.Steps, resumeCommand);
+        // Plain output: the command must reach a terminal, a log or a script whole, never wrapped.
+        Console.Out.WriteLine($"Interrupted after step {result.Steps}; resume with:");
+        Console.Out.WriteLine(resumeCommand);
+        return signals.ExitCode;
     }
+
+    /// <summary>The command that continues this run: the same configuration and overrides, resuming from its run directory.</summary>
+    private static string ResumeCommand(string? config, IReadOnlyList<string> sets, string? profile, string runDirectory)
+    {
+        var words = new List<string> { "actortrain", "train" };
+        if (config is not null) words.AddRange(["--config", config]);
+        foreach (var set in sets) words.AddRange(["--set", set]);
+        if (profile is not null) words.AddRange(["--profile", profile]);
+        words.AddRange(["--resume", runDirectory]);
+        return string.Join(' ', words.Select(ShellQuote));
+    }
+
+    private static string ShellQuote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@+".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 
     private static void PrintSummary(IReadOnlyList<EpochFigures> epochs, TrainingResult? result)
     {

@@ -1,4 +1,3 @@
-using ActorTrain.Actors;
 using ActorTrain.Cli.Commands;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
@@ -45,14 +44,14 @@ internal static class ModeDispatch
     }
 
     public static Task<TrainingResult> RunAsync(ActorTrainSettings settings, TrainingOptions options, Dataset data, ITrainingObserver observer,
-        ILogger log, TimeProvider clock, CancellationToken cancel, IMailboxObserver? mailboxes)
+        ILogger log, TimeProvider clock, CancellationToken cancel, RunEnvironment environment)
     {
         ModePlanRunner.RunMode run = (mode, o, watch) => mode switch
         {
-            TrainingMode.Decoupled => DecoupledRun.RunAsync(o, settings.Decoupled, data, watch, log, clock, cancel),
-            TrainingMode.Ist => IstRun.RunAsync(o, settings.Ist, data, watch, log, clock, cancel),
-            TrainingMode.Dp => DataParallelRun.RunAsync(o, settings.Dp, data, watch, log, clock, cancel),
-            _ => TrainingRun.RunAsync(o, data, watch, log, clock, cancel, mailboxes),
+            TrainingMode.Decoupled => DecoupledRun.RunAsync(o, settings.Decoupled, data, watch, log, clock, cancel, environment),
+            TrainingMode.Ist => IstRun.RunAsync(o, settings.Ist, data, watch, log, clock, cancel, environment),
+            TrainingMode.Dp => DataParallelRun.RunAsync(o, settings.Dp, data, watch, log, clock, cancel, environment),
+            _ => TrainingRun.RunAsync(o, data, watch, log, clock, cancel, environment),
         };
         return settings.Policy.Enabled
             ? PolicyRunner.RunAsync(settings.Policy, settings.EffectivePlan[0].Mode, options, StepsPerEpoch(data, options), run, observer, log, clock)

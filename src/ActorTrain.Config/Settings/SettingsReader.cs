@@ -71,6 +71,11 @@ internal sealed class SettingsReader
     public double Number(string key, NumberRange range) =>
         Read<double>(key, range.Describe(), v => v is HoconScalar s && s.TryGetDouble(out var d) && range.Contains(d) ? d : null);
 
+    /// <summary>A positive duration such as <c>60 s</c> or <c>2 minutes</c>.</summary>
+    public TimeSpan Duration(string key) =>
+        Read<TimeSpan>(key, $"a positive duration such as 500ms or 10 s (units: {HoconUnits.DurationUnits})",
+            v => HoconUnits.TryGetDuration(v, out var d) && d > TimeSpan.Zero ? d : null);
+
     public bool Bool(string key) =>
         Read<bool>(key, "a boolean (on/off, true/false, yes/no)", v => v is HoconScalar s && s.TryGetBoolean(out var b) ? b : null);
 

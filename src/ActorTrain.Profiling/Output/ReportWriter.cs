@@ -37,7 +37,7 @@ internal static class ReportWriter
             .Append(Html.Escape(title)).Append("</h1>\n");
         RenderRunLine(html, summary);
         SummaryTables.Render(html, summary);
-        MessageTable.Render(html, data.Messages);
+        LinkTable.Render(html, data.Links);
         RenderTimelines(html, data, timeline, timelineSteps);
         RenderCurves(html, data);
         html.Append("</body>\n</html>\n");

@@ -33,7 +33,7 @@ internal static class SummaryWriter
         json.WriteEndArray();
         WriteSwitches(json, summary, data);
         WriteEvaluations(json, summary);
-        WriteMessages(json, data);
+        WriteLinks(json, data);
         json.WriteEndObject();
     }
 
@@ -173,25 +173,24 @@ internal static class SummaryWriter
         json.WriteEndArray();
     }
 
-    private static void WriteMessages(Utf8JsonWriter json, ProfileData data)
+    private static void WriteLinks(Utf8JsonWriter json, ProfileData data)
     {
-        json.WriteStartArray("messages");
-        foreach (var actor in data.Messages.GroupBy(m => m.Actor))
+        json.WriteStartArray("links");
+        foreach (var link in data.Links.GroupBy(l => (l.From, l.To)))
         {
             json.WriteStartObject();
-            json.WriteString("actor", actor.Key);
-            json.WriteNumber("posted", actor.Sum(m => m.Posted));
-            json.WriteNumber("processed", actor.Sum(m => m.Processed));
-            json.WriteNumberOrNull("processing-ms", actor.Sum(m => m.ProcessingMs));
-            json.WriteNumber("max-queued", actor.First().MaxQueued);
+            json.WriteNumber("from-stage", link.Key.From);
+            json.WriteNumber("to-stage", link.Key.To);
+            json.WriteNumber("messages", link.Sum(l => l.Messages));
+            json.WriteNumber("bytes", link.Sum(l => l.Bytes));
+            json.WriteNumberOrNull("send-ms", link.Sum(l => l.SendMs));
             json.WriteStartArray("by-type");
-            foreach (var type in actor)
+            foreach (var type in link)
             {
                 json.WriteStartObject();
                 json.WriteString("type", type.Type);
-                json.WriteNumber("posted", type.Posted);
-                json.WriteNumber("processed", type.Processed);
-                json.WriteNumberOrNull("processing-ms", type.ProcessingMs);
+                json.WriteNumber("messages", type.Messages);
+                json.WriteNumber("bytes", type.Bytes);
                 json.WriteEndObject();
             }
 

@@ -7,7 +7,7 @@ namespace ActorTrain.Profiling.Recording;
 /// writers can work on it while the run goes on.
 /// </summary>
 /// <param name="Runs">Every <see cref="RunInfo"/> reported: the first is the run's start, later ones follow mode switches.</param>
-/// <param name="Messages">Mailbox traffic, when the profiler is installed as the actor system's mailbox observer.</param>
+/// <param name="Links">Link traffic, when the profiler is installed as the run's link decorator.</param>
 /// <param name="Start">The timestamp all output times are measured from.</param>
 /// <param name="End">When the run finished, or the latest timestamp seen if it has not.</param>
 /// <param name="Succeeded">Null while the run has not finished.</param>
@@ -18,7 +18,7 @@ internal sealed record ProfileData(
     IReadOnlyList<EvaluationMetrics> Evaluations,
     IReadOnlyList<ModeSwitch> Switches,
     IReadOnlyList<MemoryReading> Memory,
-    IReadOnlyList<MessageCount> Messages,
+    IReadOnlyList<LinkTraffic> Links,
     long Start,
     long End,
     bool? Succeeded,

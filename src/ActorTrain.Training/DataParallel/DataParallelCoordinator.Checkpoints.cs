@@ -9,7 +9,6 @@ internal sealed partial class DataParallelCoordinator
     private bool _checkpointDue;
     private bool _finishAfterSave;
     private string? _savingTo;
-    private string? _lastCheckpoint;
 
     private RunPosition Position => new(_epoch, _batch, _step);
 
@@ -25,7 +24,7 @@ internal sealed partial class DataParallelCoordinator
         _finishAfterSave = final;
         var (directory, file) = WholeModelCheckpoint.Begin(_options.RunDirectory!, Position);
         _savingTo = directory;
-        _actors[0].Tell(new SaveStage(file, WholeModelCheckpoint.Metadata(DataParallelRun.Mode, Position)), Self);
+        _children[0].Tell(new SaveStage(file, WholeModelCheckpoint.Metadata(DataParallelRun.Mode, Position)), Self);
     }
 
     private void OnReplicaSaved(StageSaved saved)
@@ -42,7 +41,7 @@ internal sealed partial class DataParallelCoordinator
         }
         _lastCheckpoint = _savingTo;
         _log.Information("Checkpoint at step {Step} written to {Directory}", _step, _savingTo);
-        if (_finishAfterSave) Finish();
+        if (_finishAfterSave) Finish(_step);
         else NextStep();
     }
 }

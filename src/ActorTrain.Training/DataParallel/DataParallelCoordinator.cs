@@ -1,10 +1,10 @@
-using ActorTrain.Actors;
 using ActorTrain.Torch;
 using ActorTrain.Training.DataParallel.Messages;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.DataParallel;
@@ -13,63 +13,50 @@ namespace ActorTrain.Training.DataParallel;
 /// Owns a data-parallel run: starts the replica actors, hands out one global batch per step, sums the replicas'
 /// (share-weighted) gradients into the global-batch gradient and sends it back to every replica, which then steps its
 /// own optimizer. Evaluates replica 0 after each epoch, checkpoints replica 0 every
-/// <see cref="TrainingOptions.CheckpointEvery"/> steps and at the end. The first failure anywhere fails the run.
+/// <see cref="TrainingOptions.CheckpointEvery"/> steps and at the end. The first failure anywhere fails the run; an
+/// interrupt ends it after the step in flight.
 /// </summary>
-internal sealed partial class DataParallelCoordinator : ReceiveActor
+internal sealed partial class DataParallelCoordinator : RunRootActor
 {
     private readonly TrainingOptions _options;
     private readonly IReadOnlyList<Replica> _replicas;
     private readonly Func<Replica, Props> _replicaProps;
     private readonly int _batchesPerEpoch;
-    private readonly ITrainingObserver _observer;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _log;
-    private readonly TaskCompletionSource<TrainingResult> _done;
-    private readonly List<IActorRef> _actors = new();
-    private readonly long _startTimestamp;
 
     private List<Tensor>? _sum;
     private int _arrived;
     private double _lossSum;
     private int _stepSamples;
     private long _step;
-    private long _samples;
     private int _epoch, _batch;
-    private double _lastLoss = double.NaN;
-    private double? _testAccuracy, _testLoss;
     private int _drained;
-    private bool _finished;
 
     public DataParallelCoordinator(TrainingOptions options, IReadOnlyList<Replica> replicas, Func<Replica, Props> replicaProps,
-        int batchesPerEpoch, RunPosition start, ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done)
+        int batchesPerEpoch, RunPosition start, ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done)
     {
-        (_options, _replicas, _replicaProps, _batchesPerEpoch, _observer, _clock, _log, _done) =
-            (options, replicas, replicaProps, batchesPerEpoch, observer, clock, log, done);
+        (_options, _replicas, _replicaProps, _batchesPerEpoch) = (options, replicas, replicaProps, batchesPerEpoch);
         (_epoch, _batch, _step) = (start.Epoch, start.Batch, start.Step);
-        _startTimestamp = clock.GetTimestamp();
 
         Receive<LocalGradients>(OnLocalGradients);
         Receive<ReplicaEvaluated>(OnEvaluated);
-        Receive<Drained>(_ => { if (++_drained == _actors.Count) End(); });
+        Receive<Drained>(_ => { if (++_drained == _children.Count) End(); });
         Receive<StageSaved>(OnReplicaSaved);
-        Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
-        Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+    protected override string RunName => "Data-parallel training";
 
-    protected override void OnChildFailure(ActorFailed failure) => Fail(failure.Cause, failure.Actor.Path.ToString());
+    /// <summary>A step in flight ends first; <see cref="NextStep"/> then finds the interrupt.</summary>
+    protected override void OnInterrupted()
+    {
+    }
+
+    protected override void OnFailed() => DisposeSum();
 
     protected override void PreStart()
     {
         // Sums run here, so this thread calls into libtorch too.
         Torch.Torch.SetThreads(1);
-        foreach (var replica in _replicas)
-        {
-            var actor = Context.ActorOf(_replicaProps(replica), $"replica-{replica.Index}");
-            Context.Watch(actor);
-            _actors.Add(actor);
-        }
+        foreach (var replica in _replicas) StartChild(_replicaProps(replica), $"replica-{replica.Index}");
         _log.Information("Data parallel: {Replicas} replicas share each global batch of {BatchSize}", _replicas.Count, _options.BatchSize);
         NextStep();
     }
@@ -84,19 +71,19 @@ internal sealed partial class DataParallelCoordinator : ReceiveActor
             SaveCheckpoint(final: false);
             return;
         }
-        if (_epoch >= _options.Epochs)
+        if (_epoch >= _options.Epochs || Interrupted)
         {
-            // Resumed at or past the last epoch (a finished run, or a mode plan entry already done): nothing to train.
+            // Resumed at or past the last epoch (a finished run, or a mode plan entry already done), or interrupted: nothing more to train.
             DrainReplicas();
             return;
         }
         if (_batch >= _batchesPerEpoch || StepLimitReached)
         {
-            if (_options.EvaluateEachEpoch) _actors[0].Tell(new EvaluateReplica(_epoch), Self);
+            if (_options.EvaluateEachEpoch) _children[0].Tell(new EvaluateReplica(_epoch), Self);
             else EndEpoch();
             return;
         }
-        foreach (var actor in _actors) actor.Tell(new ComputeGradients(_step, _epoch, _batch), Self);
+        foreach (var actor in _children) actor.Tell(new ComputeGradients(_step, _epoch, _batch), Self);
     }
 
     private void OnLocalGradients(LocalGradients local)
@@ -114,18 +101,18 @@ internal sealed partial class DataParallelCoordinator : ReceiveActor
         }
         _lossSum += local.LossSum;
         _stepSamples += local.Samples;
-        if (++_arrived < _actors.Count) return;
+        if (++_arrived < _children.Count) return;
 
         var sum = _sum;
-        for (var k = 0; k < _actors.Count; k++)
+        for (var k = 0; k < _children.Count; k++)
         {
             var start = _clock.GetTimestamp();
             // The last replica takes the sum itself; the others get copies (each receiver owns its tensors).
-            IReadOnlyList<Tensor> gradients = k == _actors.Count - 1 ? sum : sum.Select(g => g.Clone()).ToList();
+            IReadOnlyList<Tensor> gradients = k == _children.Count - 1 ? sum : sum.Select(g => g.Clone()).ToList();
             // The way back counts as traffic too, on the receiving replica's lane; the span closes before the message
             // is posted so it cannot overlap the replica's own spans.
             _observer.OnSpan(new Span(k, SpanKind.Send, _step, -1, start, _clock.GetTimestamp(), gradients.Sum(g => g.NBytes)));
-            _actors[k].Tell(new AveragedGradients(_step, gradients), Self);
+            _children[k].Tell(new AveragedGradients(_step, gradients), Self);
         }
         _lastLoss = _stepSamples == 0 ? 0 : _lossSum / _stepSamples;
         _observer.OnStep(new StepMetrics(DataParallelRun.Mode, _epoch, _step, _lastLoss, _stepSamples, _clock.GetTimestamp()));
@@ -159,31 +146,14 @@ internal sealed partial class DataParallelCoordinator : ReceiveActor
     // Stopping now would drop the last step's gradients still queued at the replicas.
     private void DrainReplicas()
     {
-        foreach (var actor in _actors) actor.Tell(new Drain(), Self);
+        foreach (var actor in _children) actor.Tell(new Drain(), Self);
     }
 
     /// <summary>Every replica has applied its last update: write the final checkpoint (if the run has a directory), then finish.</summary>
     private void End()
     {
         if (_options.RunDirectory is not null) SaveCheckpoint(final: true);
-        else Finish();
-    }
-
-    private void Fail(Exception reason, string where)
-    {
-        if (_finished) return;
-        _finished = true;
-        _log.Error(reason, "Data-parallel training failed in {Where}; stopping every replica", where);
-        _done.TrySetException(reason);
-        DisposeSum();
-        Context.Stop(Self);
-    }
-
-    private void Finish()
-    {
-        _finished = true;
-        _done.TrySetResult(new TrainingResult(_step, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint));
-        Context.Stop(Self);
+        else Finish(_step);
     }
 
     private void DisposeSum()

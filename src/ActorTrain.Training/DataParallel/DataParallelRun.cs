@@ -1,4 +1,3 @@
-using ActorTrain.Actors;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
@@ -8,6 +7,7 @@ using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.DataParallel;
@@ -29,8 +29,8 @@ public static class DataParallelRun
 
     public static Task<TrainingResult> RunAsync(
         TrainingOptions options, DpSettings dp, Dataset data, ITrainingObserver observer, ILogger log,
-        TimeProvider? clock = null, CancellationToken ct = default) =>
-        RunAsync(options, dp, data, observer, log, clock, ct, inspect: null);
+        TimeProvider? clock = null, CancellationToken ct = default, RunEnvironment? environment = null) =>
+        RunAsync(options, dp, data, observer, log, clock, ct, inspect: null, environment);
 
     /// <exception cref="ArgumentException">the batch cannot be shared by the replicas, or the split holds no full batch.</exception>
     public static void CheckBatches(int trainSamples, int replicas, int batchSize)
@@ -44,7 +44,7 @@ public static class DataParallelRun
     /// <param name="inspect">Sees the replicas' models after training, before they are disposed (tests).</param>
     internal static async Task<TrainingResult> RunAsync(
         TrainingOptions options, DpSettings dp, Dataset data, ITrainingObserver observer, ILogger log,
-        TimeProvider? clock, CancellationToken ct, Action<IReadOnlyList<Sequential>>? inspect)
+        TimeProvider? clock, CancellationToken ct, Action<IReadOnlyList<Sequential>>? inspect, RunEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(dp);
@@ -68,7 +68,8 @@ public static class DataParallelRun
             observer.OnRunStarted(new RunInfo(Mode, Mode, dp.Replicas, 1, options.BatchSize, 0,
                 replicas.Select(r => new StageInfo(r.Index, $"replica {r.Index}", r.Model.ParameterCount(), "cpu", threads)).ToList(),
                 clock.GetTimestamp()));
-            var result = await Train(options, replicas, data, batchesPerEpoch, start, threads, observer, log, clock, ct).ConfigureAwait(false);
+            var result = await Train(options, replicas, data, batchesPerEpoch, start, threads, observer, log, clock, ct,
+                environment ?? RunEnvironment.Private).ConfigureAwait(false);
             inspect?.Invoke(replicas.Select(r => r.Model).ToList());
             return result;
         }
@@ -92,14 +93,16 @@ public static class DataParallelRun
     }
 
     private static Task<TrainingResult> Train(TrainingOptions options, IReadOnlyList<Replica> replicas, Dataset data, int batchesPerEpoch,
-        RunPosition start, int threads, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct)
+        RunPosition start, int threads, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct, RunEnvironment environment)
     {
         var test = new BatchLoader(data.Test, data.Normalization,
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
-        Props ReplicaProps(Replica r) =>
-            Props.Create(() => new ReplicaActor(r, test, threads, observer, clock)).WithDispatcher(Dispatchers.Pinned);
+        Func<Replica, Props> replicaProps = r =>
+            Props.Create(() => new ReplicaActor(r, test, threads, observer, clock)).WithDispatcher(StageDispatcher.Id);
+        // The coordinator sums gradients, so it too gets a thread of its own.
         return ActorRunHost.RunAsync("coordinator",
-            done => new DataParallelCoordinator(options, replicas, ReplicaProps, batchesPerEpoch, start, observer, clock, log, done),
-            observer, log, clock, ct);
+            done => Props.Create(() => new DataParallelCoordinator(options, replicas, replicaProps, batchesPerEpoch, start, observer, clock, log, done))
+                .WithDispatcher(StageDispatcher.Id),
+            environment, observer, clock, ct);
     }
 }

@@ -1,4 +1,4 @@
-using ActorTrain.Actors;
+using Akka.Actor;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.DataParallel.Messages;
 using ActorTrain.Training.Observability;
@@ -8,7 +8,7 @@ using ActorTrain.Training.Pipeline.Messages;
 namespace ActorTrain.Training.DataParallel;
 
 /// <summary>
-/// Runs one <see cref="Replica"/> on a pinned thread (every handler calls into libtorch, whose thread settings and grad
+/// Runs one <see cref="Replica"/> on a thread of its own (the stage dispatcher) (every handler calls into libtorch, whose thread settings and grad
 /// mode are per thread). Mailbox order keeps it consistent: a step's averaged gradients always arrive before the next
 /// step's work.
 /// </summary>

@@ -1,10 +1,10 @@
-using ActorTrain.Actors;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.Decoupled;
@@ -16,14 +16,10 @@ namespace ActorTrain.Training.Decoupled;
 /// </summary>
 public static class DecoupledRun
 {
-    public static Task<TrainingResult> RunAsync(TrainingOptions options, DecoupledSettings settings, Dataset data, ITrainingObserver observer,
-        ILogger log, TimeProvider? clock = null, CancellationToken ct = default) =>
-        RunAsync(options, settings, data, observer, log, clock, mailboxObserver: null, ct);
-
-    /// <summary>As the public overload, with the runtime's mailbox seam (tests count the messages that cross boundaries).</summary>
-    internal static async Task<TrainingResult> RunAsync(TrainingOptions options, DecoupledSettings settings, Dataset data,
-        ITrainingObserver observer, ILogger log, TimeProvider? clock, IMailboxObserver? mailboxObserver, CancellationToken ct)
+    public static async Task<TrainingResult> RunAsync(TrainingOptions options, DecoupledSettings settings, Dataset data, ITrainingObserver observer,
+        ILogger log, TimeProvider? clock = null, CancellationToken ct = default, RunEnvironment? environment = null)
     {
+        environment ??= RunEnvironment.Private;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(data);
@@ -41,8 +37,9 @@ public static class DecoupledRun
             stages.Select(s => new StageInfo(s.Index, s.Stage.Describe(), s.Stage.ParameterCount, s.Stage.Device.ToString(), s.Stage.Threads)).ToList(),
             clock.GetTimestamp()));
 
-        return await ActorRunHost.RunAsync("supervisor",
-            done => new DecoupledSupervisor(options, settings, stages, train, test, start, observer, clock, log, done),
-            observer, log, clock, ct, DispatcherKind.ThreadPool, mailboxObserver).ConfigureAwait(false);
+        var links = environment.LinkFactory;
+        return await ActorRunHost.RunAsync("decoupled",
+            done => Props.Create(() => new DecoupledSupervisor(options, settings, stages, train, test, start, links, observer, clock, log, done)),
+            environment, observer, clock, ct).ConfigureAwait(false);
     }
 }

@@ -29,7 +29,7 @@ internal sealed partial class DecoupledStageActor
             throw;
         }
         if (_stage.IsLast) output.Dispose();
-        else _next!.Tell(e with { Input = output }, Self);
+        else _next!.Send(e with { Input = output });
     }
 
     private Tensor Infer(EvaluateBatch e)

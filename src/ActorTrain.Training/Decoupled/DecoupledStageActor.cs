@@ -1,15 +1,16 @@
-using ActorTrain.Actors;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch;
 using ActorTrain.Training.Decoupled.Messages;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
+using Akka.Actor;
 
 namespace ActorTrain.Training.Decoupled;
 
 /// <summary>
-/// One decoupled stage as an actor on a pinned thread. It trains on each <see cref="TrainBatch"/> as it comes, at its
+/// One decoupled stage as an actor on a thread of its own (the stage dispatcher). It trains on each <see cref="TrainBatch"/> as it comes, at its
 /// own pace: the first stage reads the batch's samples itself, the others learn from the previous boundary's codes of
 /// the labels (independent) or from the predecessor's real outputs for the same batch (sequential; whichever of the
 /// batch and the activation arrives first waits for the other). No gradient ever leaves a stage.
@@ -25,7 +26,8 @@ internal sealed partial class DecoupledStageActor : ReceiveActor
     private readonly Dictionary<long, TrainBatch> _batches = new();
     private readonly Dictionary<long, StageActivation> _activations = new();
 
-    private IActorRef? _next, _supervisor;
+    private IStageLink? _next;
+    private IActorRef? _supervisor;
     private float[] _features = [];
     private long[] _gatheredLabels = [];
     private long _peakBytes;
@@ -104,7 +106,7 @@ internal sealed partial class DecoupledStageActor : ReceiveActor
         if (_sequential && !_stage.IsLast)
         {
             var detached = output.Detach();
-            Send(new StageActivation(Index, batch.Step, TensorMeta.Of(detached), detached), batch.Step, detached.NBytes);
+            _next!.Send(new StageActivation(Index, batch.Step, TensorMeta.Of(detached), detached));
         }
         _supervisor!.Tell(new BatchTrained(Index, batch.Epoch, batch.Step, loss.ToScalarDouble(), batch.Indices.Length), Self);
     }
@@ -127,13 +129,6 @@ internal sealed partial class DecoupledStageActor : ReceiveActor
         using var flat = Tensor.FromSpan(_features.AsSpan(0, indices.Length * width), [indices.Length, width]);
         using var shaped = flat.Reshape([indices.Length, .. _stage.InputSampleShape]);
         return _stage.Prepare(shaped, -1);
-    }
-
-    private void Send(object message, long step, long bytes)
-    {
-        var start = _clock.GetTimestamp();
-        _next!.Tell(message, Self);
-        _observer.OnSpan(new Span(Index, SpanKind.Send, step, 0, start, _clock.GetTimestamp(), bytes));
     }
 
     private void TrackMemory(long activationBytes)

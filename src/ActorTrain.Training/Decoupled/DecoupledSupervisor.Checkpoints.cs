@@ -7,7 +7,6 @@ namespace ActorTrain.Training.Decoupled;
 internal sealed partial class DecoupledSupervisor
 {
     private string? _savingTo;
-    private string? _lastCheckpoint;
     private int _stagesSaved;
 
     /// <summary>Every stage has finished its batches: the codes and each stage's own file are written, then the manifest seals them.</summary>
@@ -22,21 +21,21 @@ internal sealed partial class DecoupledSupervisor
             ["step"] = _position.Step.ToString(CultureInfo.InvariantCulture),
             ["mode"] = Mode,
         };
-        for (var k = 0; k < _actors.Count; k++)
-            _actors[k].Tell(new SaveStage(Path.Combine(_savingTo, CheckpointDirectory.StageFile(k)), metadata), Self);
+        for (var k = 0; k < _children.Count; k++)
+            _children[k].Tell(new SaveStage(Path.Combine(_savingTo, CheckpointDirectory.StageFile(k)), metadata), Self);
     }
 
     private void OnStageSaved(StageSaved saved)
     {
-        if (++_stagesSaved < _actors.Count) return;
+        if (++_stagesSaved < _children.Count) return;
         new CheckpointManifest(
             CheckpointManifest.CurrentFormat, _position.Step, _position.Epoch, _position.Batch, Mode, _options.Seed,
             _options.Model.Name, _stages.Select(s => s.Stage.BlockCount).ToArray(),
-            Enumerable.Range(0, _actors.Count).Select(CheckpointDirectory.StageFile).ToArray(),
+            Enumerable.Range(0, _children.Count).Select(CheckpointDirectory.StageFile).ToArray(),
             DateTimeOffset.UtcNow).Write(_savingTo!);
         _lastCheckpoint = _savingTo;
         CheckpointDirectory.Prune(_options.RunDirectory!);
         _log.Information("Checkpoint at step {Step} written to {Directory}", _position.Step, _savingTo);
-        Finish();
+        Finish(_position.Step);
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class DecoupledSupervisor
         while (_evalReports.Count < EvaluationWindow && _evalNext < _test.BatchesPerEpoch)
         {
             _test.Fill(0, _evalNext, _testBatch!);
-            _actors[0].Tell(new EvaluateBatch(_evalNext, _testBatch!.FilledIndices.ToArray(), _testBatch.FilledLabels.ToArray(), null), Self);
+            _children[0].Tell(new EvaluateBatch(_evalNext, _testBatch!.FilledIndices.ToArray(), _testBatch.FilledLabels.ToArray(), null), Self);
             _evalReports[_evalNext++] = 0;
         }
         if (_evalReports.Count == 0) EndEvaluation();

@@ -1,79 +1,67 @@
-using ActorTrain.Actors;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.Decoupled.Messages;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.Decoupled;
 
 /// <summary>
-/// Owns a decoupled run: creates one stage actor per stage (pinned threads), hands every stage the whole epoch of
-/// sample indices and labels at once so each trains at its own pace, evaluates the chained stages once all of them
-/// have finished the epoch, writes a final checkpoint, and fails the run cleanly on the first stage failure.
+/// Owns a decoupled run: creates one stage actor per stage (a thread each), hands every stage the epoch's sample indices
+/// and labels up to <see cref="DispatchWindow"/> batches ahead of the slowest stage, so each trains at its own pace
+/// while an interrupt still stops them all at one batch; evaluates the chained stages once all of them have finished
+/// the epoch, writes a final checkpoint, and fails the run cleanly on the first stage failure.
 /// </summary>
-internal sealed partial class DecoupledSupervisor : ReceiveActor
+internal sealed partial class DecoupledSupervisor : RunRootActor
 {
     public const string Mode = "decoupled";
+
+    /// <summary>How far the fastest stage may run ahead of the slowest, in batches (only indices and labels are queued).</summary>
+    private const int DispatchWindow = 32;
 
     private readonly TrainingOptions _options;
     private readonly DecoupledSettings _settings;
     private readonly IReadOnlyList<DecoupledStage> _stages;
     private readonly BatchLoader _train;
     private readonly BatchLoader _test;
-    private readonly ITrainingObserver _observer;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _log;
-    private readonly TaskCompletionSource<TrainingResult> _done;
+    private readonly LinkFactory _links;
     private readonly Batch _batch;
-    private readonly List<IActorRef> _actors = new();
     private readonly int[] _trained;
     private readonly double[] _trainLoss;
-    private readonly long _startTimestamp;
 
     private RunPosition _position;
-    private int _epochBatches;
-    private long _samples;
-    private double _lastLoss = double.NaN;
-    private double? _testAccuracy, _testLoss;
-    private bool _finished;
+    private int _epochBatches, _dispatched;
 
     public DecoupledSupervisor(TrainingOptions options, DecoupledSettings settings, IReadOnlyList<DecoupledStage> stages,
-        BatchLoader train, BatchLoader test, RunPosition start, ITrainingObserver observer, TimeProvider clock, ILogger log,
-        TaskCompletionSource<TrainingResult> done)
+        BatchLoader train, BatchLoader test, RunPosition start, LinkFactory links, ITrainingObserver observer, TimeProvider clock, ILogger log,
+        TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done)
     {
-        (_options, _settings, _stages, _train, _test, _position, _observer, _clock, _log, _done) =
-            (options, settings, stages, train, test, start, observer, clock, log, done);
+        (_options, _settings, _stages, _train, _test, _position, _links) = (options, settings, stages, train, test, start, links);
         _batch = train.CreateBatch();
         _trained = new int[stages.Count];
         _trainLoss = new double[stages.Count];
-        _startTimestamp = clock.GetTimestamp();
 
         Receive<BatchTrained>(OnBatchTrained);
         Receive<StageEvaluated>(OnStageEvaluated);
         Receive<Pipeline.Messages.StageSaved>(OnStageSaved);
-        Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
-        Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
-
-    protected override void OnChildFailure(ActorFailed failure) => Fail(failure.Cause, failure.Actor.Path.ToString());
+    protected override string RunName => "Decoupled training";
 
     protected override void PreStart()
     {
         foreach (var stage in _stages)
+            StartChild(Props.Create(() => new DecoupledStageActor(stage, _train, _test, _settings.Variant, _observer, _clock))
+                .WithDispatcher(StageDispatcher.Id), $"stage-{stage.Index}");
+        for (var k = 0; k < _children.Count; k++)
         {
-            var props = Props.Create(() => new DecoupledStageActor(stage, _train, _test, _settings.Variant, _observer, _clock))
-                .WithDispatcher(Dispatchers.Pinned);
-            var actor = Context.ActorOf(props, $"stage-{stage.Index}");
-            Context.Watch(actor);
-            _actors.Add(actor);
+            var next = k < _children.Count - 1 ? _links.Connect(k, k + 1, _children[k + 1], _children[k], _observer, _clock) : null;
+            _children[k].Tell(new WireDecoupledStage(next, Self), Self);
         }
-        for (var k = 0; k < _actors.Count; k++)
-            _actors[k].Tell(new WireDecoupledStage(k < _actors.Count - 1 ? _actors[k + 1] : null, Self), Self);
         _log.Information("Decoupled training ({Variant}) of {Stages} stages, {Codes} codes, noise sigma {Sigma}",
             _settings.Variant, _stages.Count, _settings.Codes, _settings.NoiseSigma);
         StartEpoch();
@@ -81,10 +69,9 @@ internal sealed partial class DecoupledSupervisor : ReceiveActor
 
     private bool StepLimitReached => _options.MaxSteps > 0 && _position.Step >= _options.MaxSteps;
 
-    /// <summary>Every stage gets every batch of the epoch now; only indices and labels travel.</summary>
     private void StartEpoch()
     {
-        if (_position.Epoch >= _options.Epochs || StepLimitReached)
+        if (_position.Epoch >= _options.Epochs || StepLimitReached || Interrupted)
         {
             End();
             return;
@@ -93,15 +80,29 @@ internal sealed partial class DecoupledSupervisor : ReceiveActor
         if (_options.MaxSteps > 0) last = (int)Math.Min(last, _position.Batch + _options.MaxSteps - _position.Step);
         Array.Clear(_trained);
         Array.Clear(_trainLoss);
-        _epochBatches = last - _position.Batch;
-        for (var b = _position.Batch; b < last; b++)
+        (_epochBatches, _dispatched) = (last - _position.Batch, 0);
+        if (_epochBatches == 0) End();
+        else Dispatch();
+    }
+
+    /// <summary>Every stage gets the next batches up to the window; only indices and labels travel.</summary>
+    private void Dispatch()
+    {
+        var limit = Interrupted ? _dispatched : Math.Min(_epochBatches, _trained.Min() + DispatchWindow);
+        for (; _dispatched < limit; _dispatched++)
         {
+            var b = _position.Batch + _dispatched;
             _train.Fill(_position.Epoch, b, _batch);
-            var message = new TrainBatch(_position.Epoch, _position.Step + b - _position.Batch, _batch.FilledIndices.ToArray(), _batch.FilledLabels.ToArray());
-            foreach (var actor in _actors) actor.Tell(message, Self);
+            var message = new TrainBatch(_position.Epoch, _position.Step + _dispatched, _batch.FilledIndices.ToArray(), _batch.FilledLabels.ToArray());
+            foreach (var actor in _children) actor.Tell(message, Self);
             _samples += _batch.Count;
         }
-        if (_epochBatches == 0) End();
+    }
+
+    protected override void OnInterrupted()
+    {
+        // Batches already sent are trained by every stage; the epoch then ends early where they stop.
+        if (_trained.All(n => n == _dispatched) && _dispatched > 0) EndBatches();
     }
 
     private void OnBatchTrained(BatchTrained done)
@@ -113,16 +114,23 @@ internal sealed partial class DecoupledSupervisor : ReceiveActor
             _lastLoss = done.Loss;
             _observer.OnStep(new StepMetrics(Mode, done.Epoch, done.Step, done.Loss, done.Samples, _clock.GetTimestamp()));
         }
-        if (_trained.Any(n => n < _epochBatches)) return;
+        Dispatch();
+        if (_trained.Any(n => n < _dispatched) || (_dispatched < _epochBatches && !Interrupted)) return;
+        EndBatches();
+    }
 
-        _position = _position with { Step = _position.Step + _epochBatches, Batch = _position.Batch + _epochBatches };
+    /// <summary>Every stage has trained every batch sent: the position moves on, and an epoch that ended is evaluated.</summary>
+    private void EndBatches()
+    {
+        _position = _position with { Step = _position.Step + _dispatched, Batch = _position.Batch + _dispatched };
+        _dispatched = 0;
         if (_position.Batch >= _train.BatchesPerEpoch && _options.EvaluateEachEpoch) StartEvaluation();
         else NextEpoch();
     }
 
     private void NextEpoch()
     {
-        // A step limit can end the run mid-epoch: the position then stays where training stopped.
+        // A step limit or an interrupt can end the run mid-epoch: the position then stays where training stopped.
         if (_position.Batch >= _train.BatchesPerEpoch) _position = _position with { Epoch = _position.Epoch + 1, Batch = 0 };
         StartEpoch();
     }
@@ -130,23 +138,6 @@ internal sealed partial class DecoupledSupervisor : ReceiveActor
     private void End()
     {
         if (_options.RunDirectory is not null) SaveCheckpoint();
-        else Finish();
-    }
-
-    private void Fail(Exception reason, string where)
-    {
-        if (_finished) return;
-        _finished = true;
-        _log.Error(reason, "Decoupled training failed in {Where}; stopping every stage", where);
-        _done.TrySetException(reason);
-        Context.Stop(Self);
-    }
-
-    private void Finish()
-    {
-        _finished = true;
-        _done.TrySetResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss,
-            _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint));
-        Context.Stop(Self);
+        else Finish(_position.Step);
     }
 }

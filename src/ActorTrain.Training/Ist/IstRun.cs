@@ -9,6 +9,7 @@ using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.Ist;
@@ -30,8 +31,8 @@ public static class IstRun
 
     public static Task<TrainingResult> RunAsync(
         TrainingOptions options, IstSettings ist, Dataset data, ITrainingObserver observer, ILogger log,
-        TimeProvider? clock = null, CancellationToken ct = default) =>
-        RunAsync(options, ist, data, observer, log, clock, ct, inspect: null);
+        TimeProvider? clock = null, CancellationToken ct = default, RunEnvironment? environment = null) =>
+        RunAsync(options, ist, data, observer, log, clock, ct, inspect: null, environment);
 
     /// <exception cref="ArgumentException">a worker's shard of the training split holds no full batch.</exception>
     public static void CheckShards(int trainSamples, int workers, int batchSize)
@@ -43,7 +44,7 @@ public static class IstRun
     /// <param name="inspect">Sees the server's full model after training, before it is disposed (tests).</param>
     internal static async Task<TrainingResult> RunAsync(
         TrainingOptions options, IstSettings ist, Dataset data, ITrainingObserver observer, ILogger log,
-        TimeProvider? clock, CancellationToken ct, Action<Sequential>? inspect)
+        TimeProvider? clock, CancellationToken ct, Action<Sequential>? inspect, RunEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ist);
@@ -64,7 +65,7 @@ public static class IstRun
             observer.OnRunStarted(new RunInfo(Mode, Mode, ist.Workers, 1, options.BatchSize, 0,
                 trainers.Select(t => new StageInfo(t.Worker, $"subnet {t.Worker + 1} of {ist.Workers}", t.Model.ParameterCount(), "cpu", setup.Threads)).ToList(),
                 clock.GetTimestamp(), share));
-            var result = await Train(setup, observer, log, clock, ct).ConfigureAwait(false);
+            var result = await Train(setup, observer, log, clock, ct, environment ?? RunEnvironment.Private).ConfigureAwait(false);
             inspect?.Invoke(model);
             return result;
         }
@@ -122,6 +123,10 @@ public static class IstRun
         return (start, state, steps);
     }
 
-    private static Task<TrainingResult> Train(IstSetup setup, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct) =>
-        ActorRunHost.RunAsync("parameter-server", done => new ParameterServer(setup, observer, clock, log, done), observer, log, clock, ct);
+    // The server computes (scatter, paste, evaluation), so it gets a thread of its own like the workers.
+    private static Task<TrainingResult> Train(IstSetup setup, ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct,
+        RunEnvironment environment) =>
+        ActorRunHost.RunAsync("parameter-server",
+            done => Props.Create(() => new ParameterServer(setup, observer, clock, log, done)).WithDispatcher(StageDispatcher.Id),
+            environment, observer, clock, ct);
 }

@@ -6,7 +6,6 @@ namespace ActorTrain.Training.Ist;
 
 internal sealed partial class ParameterServer
 {
-    private string? _lastCheckpoint;
     private RunPosition? _lastSaved;
 
     /// <summary>Where the run stands between rounds: the next batch of every worker's shard, and the rounds done.</summary>

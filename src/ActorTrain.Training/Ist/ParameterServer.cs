@@ -1,10 +1,10 @@
-using ActorTrain.Actors;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data;
 using ActorTrain.Torch;
 using ActorTrain.Training.Ist.Messages;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.Ist;
@@ -13,20 +13,14 @@ namespace ActorTrain.Training.Ist;
 /// Holds the full model and runs IST rounds: draws a partition of every hidden layer, sends each worker its slices,
 /// and writes the slices that come back into the full tensors at the same indices (shared per-class tensors are
 /// averaged). Evaluates the full model after each epoch; checkpoints at round ends and at the end of the run. The first
-/// failure anywhere fails the run.
+/// failure anywhere fails the run; an interrupt ends it at the next round end.
 /// </summary>
-internal sealed partial class ParameterServer : ReceiveActor
+internal sealed partial class ParameterServer : RunRootActor
 {
     private readonly IstSetup _setup;
-    private readonly ITrainingObserver _observer;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _log;
-    private readonly TaskCompletionSource<TrainingResult> _done;
-    private readonly List<IActorRef> _workers = new();
     private readonly Dictionary<string, Tensor> _full;
     private readonly Dictionary<string, Tensor> _optimizerState = new();
     private readonly Dictionary<string, Tensor> _sharedSums = new();
-    private readonly long _startTimestamp;
 
     private Tensor[][] _index = [];
     private long _optimizerSteps;
@@ -35,24 +29,26 @@ internal sealed partial class ParameterServer : ReceiveActor
     private int _roundSamples;
     private long _round;
     private int _epoch, _batch;
-    private long _samples, _bytes;
-    private double _lastLoss = double.NaN;
-    private double? _testAccuracy, _testLoss;
-    private bool _finished;
+    private long _bytes;
 
     public ParameterServer(IstSetup setup, ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done)
+        : base(observer, clock, log, done)
     {
-        (_setup, _observer, _clock, _log, _done) = (setup, observer, clock, log, done);
+        _setup = setup;
         var state = setup.Model.StateDict();
         _full = setup.Layout.Rules.Keys.ToDictionary(name => name, name => state[name]);
         (_epoch, _batch, _round) = (setup.Start.Epoch, setup.Start.Batch, setup.Start.Step);
         foreach (var (key, value) in setup.OptimizerState) _optimizerState[key] = value;
         _optimizerSteps = setup.OptimizerSteps;
-        _startTimestamp = clock.GetTimestamp();
 
         Receive<SubnetTrained>(OnSubnetTrained);
-        Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
-        Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
+    }
+
+    protected override string RunName => "IST";
+
+    /// <summary>A round in flight ends first; <see cref="StartRound"/> then finds the interrupt.</summary>
+    protected override void OnInterrupted()
+    {
     }
 
     private int Workers => _setup.Trainers.Count;
@@ -61,19 +57,13 @@ internal sealed partial class ParameterServer : ReceiveActor
 
     private bool StepLimitReached => _setup.Options.MaxSteps > 0 && _round >= _setup.Options.MaxSteps;
 
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
-
-    protected override void OnChildFailure(ActorFailed failure) => Fail(failure.Cause, failure.Actor.Path.ToString());
-
     protected override void PreStart()
     {
         Torch.Torch.SetThreads(_setup.Threads);
         foreach (var trainer in _setup.Trainers)
         {
-            var props = Props.Create(() => new SubnetWorker(trainer, _setup.Threads, _observer, _clock)).WithDispatcher(Dispatchers.Pinned);
-            var actor = Context.ActorOf(props, $"worker-{trainer.Worker}");
-            Context.Watch(actor);
-            _workers.Add(actor);
+            StartChild(Props.Create(() => new SubnetWorker(trainer, _setup.Threads, _observer, _clock)).WithDispatcher(StageDispatcher.Id),
+                $"worker-{trainer.Worker}");
         }
         var (low, high) = IstTraffic.Predicted(Workers);
         _log.Information("IST: {Workers} workers, {LocalSteps} local steps per round, {Rounds} rounds per epoch; a worker gets {Share:P1} of the weights per round (predicted {Low:P1} to {High:P1})",
@@ -86,10 +76,10 @@ internal sealed partial class ParameterServer : ReceiveActor
     private void StartRound()
     {
         if (_finished) return;
-        if (_epoch >= _setup.Options.Epochs || StepLimitReached)
+        if (_epoch >= _setup.Options.Epochs || StepLimitReached || Interrupted)
         {
             if (_setup.Options.RunDirectory is not null && _lastSaved != Position) SaveCheckpoint();
-            if (!_finished) Finish();
+            if (!_finished) Finish(_round);
             return;
         }
         var firstBatch = _batch;
@@ -107,7 +97,7 @@ internal sealed partial class ParameterServer : ReceiveActor
             _bytes += bytes;
             // Recorded before sending, so the span on the worker's lane ends before the worker starts the round.
             _observer.OnSpan(new Span(w, SpanKind.Send, _round, -1, start, _clock.GetTimestamp(), bytes));
-            _workers[w].Tell(new TrainSubnet(_round, _epoch, firstBatch, steps, slices), Self);
+            _children[w].Tell(new TrainSubnet(_round, _epoch, firstBatch, steps, slices), Self);
         }
     }
 
@@ -182,22 +172,6 @@ internal sealed partial class ParameterServer : ReceiveActor
         }
         if (CheckpointDue(before)) SaveCheckpoint();
         StartRound();
-    }
-
-    private void Fail(Exception reason, string where)
-    {
-        if (_finished) return;
-        _finished = true;
-        _log.Error(reason, "IST failed in {Where}; stopping every worker", where);
-        _done.TrySetException(reason);
-        Context.Stop(Self);
-    }
-
-    private void Finish()
-    {
-        _finished = true;
-        _done.TrySetResult(new TrainingResult(_round, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint));
-        Context.Stop(Self);
     }
 
     protected override void PostStop()

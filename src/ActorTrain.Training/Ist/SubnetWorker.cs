@@ -1,11 +1,11 @@
-using ActorTrain.Actors;
+using Akka.Actor;
 using ActorTrain.Training.Ist.Messages;
 using ActorTrain.Training.Observability;
 
 namespace ActorTrain.Training.Ist;
 
 /// <summary>
-/// One IST worker on a pinned thread (libtorch's thread count and grad mode are per thread): loads the slices the
+/// One IST worker on a thread of its own (the stage dispatcher) (libtorch's thread count and grad mode are per thread): loads the slices the
 /// server sent, trains its subnet for the round's local steps and sends its slices back.
 /// </summary>
 internal sealed class SubnetWorker : ReceiveActor

@@ -139,7 +139,7 @@ internal sealed class AsyncStageActor : StageActor
 
     protected override void DisposePending()
     {
-        foreach (var progress in _steps.Values) DisposeAll(progress.Run);
+        foreach (var progress in _steps.Values) progress.Run.DisposeTensors();
     }
 
     private sealed class StepProgress(RunStep run)

@@ -1,7 +1,7 @@
-using ActorTrain.Actors;
 using ActorTrain.Torch;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
+using Akka.Actor;
 
 namespace ActorTrain.Training.Pipeline;
 
@@ -25,7 +25,7 @@ internal abstract partial class StageActor
         if (!_stage.IsLast)
         {
             _observer.OnSpan(new Span(Index, SpanKind.Evaluate, e.Batch, 0, start, _clock.GetTimestamp()));
-            _next!.Tell(new Evaluate(e.Batch, output, e.Labels), Self);
+            _next!.Send(new Evaluate(e.Batch, output, e.Labels));
             return;
         }
 

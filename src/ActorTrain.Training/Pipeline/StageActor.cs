@@ -1,7 +1,8 @@
-using ActorTrain.Actors;
 using ActorTrain.Torch;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.Pipeline;
@@ -10,7 +11,8 @@ namespace ActorTrain.Training.Pipeline;
 /// One pipeline stage as an actor: what every pipeline mode shares. It buffers arriving activations and gradients by
 /// (step, micro-batch) until its scheduling (<see cref="SyncStageActor"/>: a schedule's action list and a flush;
 /// <see cref="AsyncStageActor"/>: no flush) reaches them, runs forwards and backwards with their spans, sends the
-/// results on, evaluates and saves. It runs on a pinned thread because every handler calls into libtorch.
+/// results on through its links, evaluates and saves. It runs on a dispatcher with a thread of its own (HOCON
+/// <c>akka.actor.stage-dispatcher</c>) because every handler calls into libtorch, whose thread count is per thread.
 /// </summary>
 internal abstract partial class StageActor : ReceiveActor
 {
@@ -21,14 +23,14 @@ internal abstract partial class StageActor : ReceiveActor
     protected readonly Dictionary<(long Step, int MicroBatch), Forward> _activations = new();
     protected readonly Dictionary<(long Step, int MicroBatch), Backward> _gradients = new();
 
-    private IActorRef? _previous, _next;
+    private IStageLink? _previous, _next;
     private long _waitingSince = -1;
     private long _peakBytes;
 
     protected StageActor(PipelineStage stage, ITrainingObserver observer, TimeProvider clock, ILogger log)
     {
         _stage = stage;
-        _log = log.ForContext("Stage", stage.Index);
+        _log = log.ForContext("Stage", stage.Index).ForContext("ActorPath", Self.Path.ToString());
         _observer = observer;
         _clock = clock;
 
@@ -106,7 +108,7 @@ internal abstract partial class StageActor : ReceiveActor
             }
             var output = _stage.Forward(Key(step, mb), input);
             _observer.OnSpan(new Span(Index, SpanKind.Forward, step, mb, start, _clock.GetTimestamp()));
-            Send(_next!, new Forward(Index, step, mb, TensorMeta.Of(output), output), step, mb, output.NBytes);
+            _next!.Send(new Forward(Index, step, mb, TensorMeta.Of(output), output));
             return (0, 0);
         }
         finally
@@ -132,7 +134,7 @@ internal abstract partial class StageActor : ReceiveActor
         }
         _observer.OnSpan(new Span(Index, SpanKind.Backward, step, mb, start, _clock.GetTimestamp()));
         if (gradInput is not null)
-            Send(_previous!, new Backward(Index, step, mb, TensorMeta.Of(gradInput), gradInput), step, mb, gradInput.NBytes);
+            _previous!.Send(new Backward(Index, step, mb, TensorMeta.Of(gradInput), gradInput));
     }
 
     /// <summary>An optimizer step, recorded against micro-batch <paramref name="mb"/> (-1: after a flush).</summary>
@@ -160,25 +162,12 @@ internal abstract partial class StageActor : ReceiveActor
     /// <summary>Forgets a running wait without recording it (the stage is idle because no work was given).</summary>
     protected void ClearWait() => _waitingSince = -1;
 
-    private void Send(IActorRef to, object message, long step, int mb, long bytes)
-    {
-        var start = _clock.GetTimestamp();
-        to.Tell(message, Self);
-        _observer.OnSpan(new Span(Index, SpanKind.Send, step, mb, start, _clock.GetTimestamp(), bytes));
-    }
-
     private void TrackMemory()
     {
         var bytes = _stage.StashedBytes;
         if (bytes <= _peakBytes) return;
         _peakBytes = bytes;
         _observer.OnStageMemory(Index, _stage.StaticBytes + bytes);
-    }
-
-    protected static void DisposeAll(RunStep run)
-    {
-        foreach (var t in run.Inputs ?? []) t.Dispose();
-        foreach (var t in run.Labels ?? []) t.Dispose();
     }
 
     protected override void PostStop()

@@ -91,6 +91,6 @@ internal sealed class SyncStageActor : StageActor
 
     protected override void DisposePending()
     {
-        foreach (var run in _queuedSteps.Append(_current).OfType<RunStep>()) DisposeAll(run);
+        foreach (var run in _queuedSteps.Append(_current).OfType<RunStep>()) run.DisposeTensors();
     }
 }

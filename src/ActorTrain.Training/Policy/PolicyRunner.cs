@@ -38,6 +38,7 @@ public static class PolicyRunner
             last = await runMode(mode, options with { Mode = name, MaxSteps = until, ResumeFrom = resume }, watched).ConfigureAwait(false);
             history.Add(meter.Take(name, last.TestAccuracy, clock.GetElapsedTime(began).TotalMilliseconds));
             (resume, samples, elapsed, done) = (last.CheckpointDirectory, samples + last.Samples, elapsed + last.Elapsed, Math.Max(until, last.Steps));
+            if (last.Interrupted) break;
 
             if (done >= total || SwitchPolicy.Decide(policy, mode, history) is not { } decision) continue;
             var epoch = (int)(done / stepsPerEpoch);

@@ -1,38 +1,48 @@
-using ActorTrain.Actors;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Supervision;
-using Serilog;
+using ActorTrain.Training.Supervision.Messages;
+using Akka.Actor;
 
 namespace ActorTrain.Training.Runs;
 
 /// <summary>
-/// Hosts one in-process run whose root actor (a pipeline or decoupled supervisor, the IST parameter server, the
-/// data-parallel coordinator) owns the whole job: starts an actor system, turns cancellation into a failure the root
-/// handles, waits for the result and tells the observer how the run ended. Disposing the system stops every actor.
+/// Hosts one run whose root actor (a pipeline or decoupled supervisor, the IST parameter server, the data-parallel
+/// coordinator) owns the whole job: starts the root in the environment's actor system (or a private one), turns
+/// cancellation into an interrupt (stop at the next step boundary, checkpoint), waits for the result and for the root
+/// and its children to have stopped, and tells the observer how the run ended.
 /// </summary>
 internal static class ActorRunHost
 {
-    /// <param name="dispatcher">Pinned for a root that computes (IST server, dp coordinator); the thread pool for one that only directs.</param>
-    /// <param name="mailboxes">Optional runtime hook that sees every message posted and processed (profiling, tests).</param>
-    public static async Task<TrainingResult> RunAsync<TRoot>(string name, Func<TaskCompletionSource<TrainingResult>, TRoot> root,
-        ITrainingObserver observer, ILogger log, TimeProvider clock, CancellationToken ct,
-        DispatcherKind dispatcher = DispatcherKind.Pinned, IMailboxObserver? mailboxes = null) where TRoot : ActorBase
+    private static int s_runs;
+
+    public static async Task<TrainingResult> RunAsync(string name, Func<TaskCompletionSource<TrainingResult>, Props> root,
+        RunEnvironment environment, ITrainingObserver observer, TimeProvider clock, CancellationToken ct)
     {
         var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var owned = environment.System is null ? TrainingActorSystem.Create("actortrain") : null;
+        var system = environment.System ?? owned!;
         var succeeded = false;
         try
         {
-            await using var system = ActorSystem.Create("actortrain-" + name,
-                new ActorSystemOptions { TimeProvider = clock, Logger = log, MailboxObserver = mailboxes });
-            var actor = system.ActorOf(Props.Create(() => root(done)).WithDispatcher(dispatcher), name);
-            await using var _ = ct.Register(() => actor.Tell(new StageFailed("cancellation", new OperationCanceledException("training was cancelled"))));
-            var result = await done.Task.ConfigureAwait(false);
-            succeeded = true;
-            return result;
+            // Mode plans start one root after another in the same system: each needs a name of its own.
+            var actor = system.ActorOf(root(done), $"{name}-{Interlocked.Increment(ref s_runs)}");
+            try
+            {
+                await using var _ = ct.Register(() => actor.Tell(InterruptTraining.Instance, ActorRefs.NoSender));
+                var result = await done.Task.ConfigureAwait(false);
+                succeeded = true;
+                return result;
+            }
+            finally
+            {
+                // The root stops itself once it has a result; its children (and their native memory) go with it.
+                await actor.WatchAsync().ConfigureAwait(false);
+            }
         }
         finally
         {
             observer.OnRunFinished(succeeded, clock.GetTimestamp());
+            if (owned is not null) await owned.Terminate().ConfigureAwait(false);
         }
     }
 }

@@ -48,6 +48,7 @@ public static class ModePlanRunner
             samples += last.Samples;
             elapsed += last.Elapsed;
             resume = last.CheckpointDirectory;
+            if (last.Interrupted) break;
             if (resume is null && i < plan.Count - 1)
                 throw new InvalidOperationException($"mode {mode} left no checkpoint for the next plan entry to continue from");
         }

@@ -1,4 +1,3 @@
-using ActorTrain.Actors;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.Checkpoints;
@@ -7,24 +6,25 @@ using ActorTrain.Training.Partitioning;
 using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Schedules;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.Runs;
 
 /// <summary>
 /// Runs one pipeline training job (sync, or async: without flush) in this process: plans the partition, builds the stages (or restores
-/// them from a checkpoint), starts an actor system with the supervisor, and waits for the result.
+/// them from a checkpoint), starts the supervisor in the environment's actor system, and waits for the result.
 /// </summary>
 public static class TrainingRun
 {
     /// <summary>The schedule name profiles show for the async mode: PipeDream's 1F1B with an update after every backward.</summary>
     public const string NoFlushSchedule = "1f1b-no-flush";
 
-    /// <param name="mailboxes">Optional runtime hook that sees every message posted to and processed by the actors (profiling).</param>
     public static async Task<TrainingResult> RunAsync(
         TrainingOptions options, Dataset dataset, ITrainingObserver observer, ILogger log,
-        TimeProvider? clock = null, CancellationToken cancellation = default, IMailboxObserver? mailboxes = null)
+        TimeProvider? clock = null, CancellationToken cancellation = default, RunEnvironment? environment = null)
     {
+        environment ??= RunEnvironment.Private;
         clock ??= TimeProvider.System;
         Torch.Torch.SetThreads(Math.Max(1, options.Pipeline.ThreadsPerStage));
 
@@ -42,9 +42,10 @@ public static class TrainingRun
             stages.Select(s => new StageInfo(s.Index, s.Describe(), s.ParameterCount, s.Device.ToString(), options.Pipeline.ThreadsPerStage)).ToList(),
             clock.GetTimestamp()));
 
-        return await ActorRunHost.RunAsync("supervisor",
-            done => new PipelineSupervisor(options, stages, train, test, start, observer, clock, log, done),
-            observer, log, clock, cancellation, DispatcherKind.ThreadPool, mailboxes).ConfigureAwait(false);
+        var links = environment.LinkFactory;
+        return await ActorRunHost.RunAsync("pipeline",
+            done => Props.Create(() => new PipelineSupervisor(options, stages, train, test, start, links, observer, clock, log, done)),
+            environment, observer, clock, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Everything before the first step; any failure here is a <see cref="TrainingSetupException"/> (bad input, exit code 2).</summary>

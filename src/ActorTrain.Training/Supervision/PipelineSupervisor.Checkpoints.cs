@@ -6,7 +6,6 @@ namespace ActorTrain.Training.Supervision;
 internal sealed partial class PipelineSupervisor
 {
     private string? _savingTo;
-    private string? _lastCheckpoint;
     private int _stagesSaved;
     private bool _finishAfterSave;
 
@@ -24,22 +23,22 @@ internal sealed partial class PipelineSupervisor
             ["step"] = _position.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["mode"] = _options.Mode,
         };
-        for (var k = 0; k < _actors.Count; k++)
-            _actors[k].Tell(new SaveStage(Path.Combine(_savingTo, CheckpointDirectory.StageFile(k)), metadata), Self);
+        for (var k = 0; k < _children.Count; k++)
+            _children[k].Tell(new SaveStage(Path.Combine(_savingTo, CheckpointDirectory.StageFile(k)), metadata), Self);
     }
 
     private void OnStageSaved(StageSaved saved)
     {
-        if (++_stagesSaved < _actors.Count) return;
+        if (++_stagesSaved < _children.Count) return;
         new CheckpointManifest(
             CheckpointManifest.CurrentFormat, _position.Step, _position.Epoch, _position.Batch, _options.Mode, _options.Seed,
             _options.Model.Name, _stages.Select(s => s.BlockCount).ToArray(),
-            Enumerable.Range(0, _actors.Count).Select(CheckpointDirectory.StageFile).ToArray(),
+            Enumerable.Range(0, _children.Count).Select(CheckpointDirectory.StageFile).ToArray(),
             DateTimeOffset.UtcNow).Write(_savingTo!);
         _lastCheckpoint = _savingTo;
         CheckpointDirectory.Prune(_options.RunDirectory!);
         _log.Information("Checkpoint at step {Step} written to {Directory}", _position.Step, _savingTo);
-        if (_finishAfterSave) Finish();
+        if (_finishAfterSave) Finish(_position.Step);
         else Pump();
     }
 }

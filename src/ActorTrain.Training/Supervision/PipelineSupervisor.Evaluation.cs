@@ -24,7 +24,7 @@ internal sealed partial class PipelineSupervisor
         var count = Math.Min(2, _testBatch.Count);
         var input = Tensor.FromSpan(_testBatch.Features.AsSpan(0, count * _testBatch.FeatureCount), [count, .. _inputShape]);
         var labels = Tensor.FromSpan(_testBatch.Labels.AsSpan(0, count), [count]);
-        _actors[0].Tell(new Evaluate(DryRunBatch, input, labels), Self);
+        _children[0].Tell(new Evaluate(DryRunBatch, input, labels), Self);
     }
 
     /// <summary>Forward-only pass over the test split through the stages, a few batches in flight at a time.</summary>
@@ -42,7 +42,7 @@ internal sealed partial class PipelineSupervisor
             _test.Fill(0, _evalNext, _testBatch!);
             var input = Tensor.FromSpan(_testBatch!.FilledFeatures, [_testBatch.Count, .. _inputShape]);
             var labels = Tensor.FromSpan(_testBatch.FilledLabels, [_testBatch.Count]);
-            _actors[0].Tell(new Evaluate(_evalNext, input, labels), Self);
+            _children[0].Tell(new Evaluate(_evalNext, input, labels), Self);
             _evalNext++;
             _evalOutstanding++;
         }

@@ -1,20 +1,22 @@
-using ActorTrain.Actors;
 using ActorTrain.Data.Loading;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Schedules;
+using Akka.Actor;
 using Serilog;
 
 namespace ActorTrain.Training.Supervision;
 
 /// <summary>
-/// Owns a pipeline run, synchronous or without flush (async): creates the stage actors (pinned threads), feeds mini-batches, keeps up to
-/// <see cref="StepWindow"/> of them queued so the first stage never idles between steps, evaluates after each epoch,
-/// checkpoints at drained step boundaries, and fails the whole run cleanly on the first stage failure.
+/// Owns a pipeline run, synchronous or without flush (async): creates the stage actors (a thread each), links them,
+/// feeds mini-batches, keeps up to <see cref="StepWindow"/> of them queued so the first stage never idles between steps,
+/// evaluates after each epoch, checkpoints at drained step boundaries, and fails the whole run cleanly on the first
+/// stage failure. An interrupt stops dispatching; the pipeline drains and a final checkpoint is written.
 /// </summary>
-internal sealed partial class PipelineSupervisor : ReceiveActor
+internal sealed partial class PipelineSupervisor : RunRootActor
 {
     private const int StepWindow = 2;
     private const int EvaluationWindow = 4;
@@ -23,26 +25,17 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
     private readonly IReadOnlyList<PipelineStage> _stages;
     private readonly BatchLoader _train;
     private readonly BatchLoader _test;
-    private readonly ITrainingObserver _observer;
-    private readonly TimeProvider _clock;
-    private readonly TaskCompletionSource<TrainingResult> _done;
-    private readonly ILogger _log;
+    private readonly LinkFactory _links;
     private readonly IPipelineSchedule _schedule;
     private readonly Batch _batch;
-    private readonly List<IActorRef> _actors = new();
     private readonly Dictionary<long, (int Reported, int Samples)> _pendingSteps = new();
-    private readonly long _startTimestamp;
     private readonly long[] _inputShape;
 
     private RunPosition _position;
     private long _nextStep;
-    private long _samples;
-    private double _lastLoss = double.NaN;
-    private double? _testAccuracy, _testLoss;
     private bool _checkpointDue;
     private bool _drainSent;
     private long _checkpointedStep;
-    private bool _finished;
 
     public PipelineSupervisor(
         TrainingOptions options,
@@ -50,32 +43,31 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         BatchLoader train,
         BatchLoader test,
         RunPosition start,
+        LinkFactory links,
         ITrainingObserver observer,
         TimeProvider clock,
         ILogger log,
-        TaskCompletionSource<TrainingResult> done)
+        TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done)
     {
-        (_options, _stages, _train, _test, _position, _observer, _clock, _log, _done) =
-            (options, stages, train, test, start, observer, clock, log, done);
+        (_options, _stages, _train, _test, _position, _links) = (options, stages, train, test, start, links);
         _schedule = ScheduleFactory.Create(options.Pipeline.Schedule);
         _batch = train.CreateBatch();
         _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();
         _nextStep = start.Step;
         _checkpointedStep = start.Step;
-        _startTimestamp = clock.GetTimestamp();
 
         Receive<StepCompleted>(OnStepCompleted);
         Receive<EvaluationResult>(OnEvaluationResult);
         Receive<StageSaved>(OnStageSaved);
-        Receive<StageFailed>(f => Fail(f.Reason, f.Stage));
-        Receive<Terminated>(t => { if (!_finished) Fail(new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.ToString()); });
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        // A stage failure ends the run (restart-and-resume belongs to fault injection).
-        new OneForOneStrategy(_ => Directive.Stop);
+    protected override string RunName => "Training";
 
-    protected override void OnChildFailure(ActorFailed failure) => Fail(failure.Cause, failure.Actor.Path.ToString());
+    protected override void ChildFailed(Exception cause, string child)
+    {
+        if (_dryRunDone) base.ChildFailed(cause, child);
+        else FailStartup(cause);
+    }
 
     protected override void PreStart()
     {
@@ -84,15 +76,13 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         {
             var stage = _stages[k];
             var inFlight = _options.Async.InFlightAt(k, _stages.Count);
-            var props = (_options.WithoutFlush
+            var props = _options.WithoutFlush
                 ? Props.Create(() => new AsyncStageActor(stage, inFlight, _options.Async, _observer, _clock, _log))
-                : Props.Create<StageActor>(() => new SyncStageActor(stage, _schedule, _observer, _clock, _log))).WithDispatcher(Dispatchers.Pinned);
-            var actor = Context.ActorOf(props, $"stage-{k}");
-            Context.Watch(actor);
-            _actors.Add(actor);
+                : Props.Create(() => new SyncStageActor(stage, _schedule, _observer, _clock, _log));
+            StartChild(props.WithDispatcher(StageDispatcher.Id), $"stage-{k}");
         }
-        for (var k = 0; k < _actors.Count; k++)
-            _actors[k].Tell(new WireStage(k > 0 ? _actors[k - 1] : null, k < _actors.Count - 1 ? _actors[k + 1] : null, Self), Self);
+        for (var k = 0; k < _children.Count; k++)
+            _children[k].Tell(new WireStage(Link(k, k - 1), Link(k, k + 1), Self), Self);
         if (_options.WithoutFlush)
             _log.Information("Pipeline without flush of {Stages} stages, {MicroBatches} micro-batches per mini-batch, an update after {Update}, weight stashing {Stashing}, in flight at most [{InFlight}], {Threads} thread(s) per stage",
                 _stages.Count, _options.Pipeline.MicroBatches,
@@ -104,11 +94,16 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         StartDryRun();
     }
 
+    private IStageLink? Link(int from, int to) =>
+        to < 0 || to >= _children.Count ? null : _links.Connect(from, to, _children[to], _children[from], _observer, _clock);
+
+    protected override void OnInterrupted() => Pump();
+
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
     /// <summary>Whether another mini-batch may go out before the pipeline has drained (the window aside).</summary>
     private bool MoreToDispatch =>
-        !_finished && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
+        !_finished && !Interrupted && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
         _position.Batch < _train.BatchesPerEpoch && !StepLimitReached;
 
     /// <summary>
@@ -136,7 +131,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         // still full; a stage's order does not depend on when it arrives.
         if (_options.WithoutFlush && !_drainSent && _pendingSteps.Count > 0 && !MoreToDispatch)
         {
-            foreach (var actor in _actors) actor.Tell(PipelineDrain.Instance, Self);
+            foreach (var actor in _children) actor.Tell(PipelineDrain.Instance, Self);
             _drainSent = true;
         }
 
@@ -144,6 +139,11 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         if (_checkpointDue)
         {
             SaveCheckpoint(final: false);
+            return;
+        }
+        if (Interrupted)
+        {
+            End();
             return;
         }
         // A run resumed at or past its last epoch (a finished run, or a mode plan entry already done) trains nothing.
@@ -155,11 +155,11 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         _train.Fill(_position.Epoch, _position.Batch, _batch);
         var step = _nextStep++;
         var micro = MicroBatching.Split(_batch, _inputShape, _options.Pipeline.MicroBatches);
-        for (var k = 0; k < _actors.Count; k++)
+        for (var k = 0; k < _children.Count; k++)
         {
             var first = k == 0;
-            var last = k == _actors.Count - 1;
-            _actors[k].Tell(new RunStep(step, micro.Count, _batch.Count,
+            var last = k == _children.Count - 1;
+            _children[k].Tell(new RunStep(step, micro.Count, _batch.Count,
                 first ? micro.Inputs() : null, last ? micro.Labels() : null), Self);
         }
         micro.Dispose();
@@ -178,7 +178,7 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
             _observer.OnStep(new StepMetrics(_options.Mode, _position.Epoch, done.Step, loss, samples, _clock.GetTimestamp()));
         }
         _pendingSteps[done.Step] = (++reported, samples);
-        if (reported < _actors.Count) return;
+        if (reported < _children.Count) return;
         _pendingSteps.Remove(done.Step);
         _position = _position with { Step = _position.Step + 1 };
         if (_options.CheckpointEvery > 0 && _position.Step % _options.CheckpointEvery == 0 && _options.RunDirectory is not null)
@@ -199,36 +199,23 @@ internal sealed partial class PipelineSupervisor : ReceiveActor
         if (_position.Batch >= _train.BatchesPerEpoch) _position = _position with { Epoch = _position.Epoch + 1, Batch = 0 };
         if (_position.Epoch >= _options.Epochs || StepLimitReached)
         {
-            if (_options.RunDirectory is not null) SaveCheckpoint(final: true);
-            else Finish();
+            End();
             return;
         }
         Pump();
     }
 
-    private void Fail(Exception reason, string where)
+    /// <summary>The run is over (done or interrupted) with the pipeline drained: a final checkpoint unless one holds this step already.</summary>
+    private void End()
     {
-        if (_finished) return;
-        _finished = true;
-        if (!_dryRunDone)
-        {
-            // The one-batch dry run failed: the stages do not fit together. Nothing was trained.
-            _log.Error("Start-up check failed: {Reason}", reason.Message);
-            _done.TrySetException(new TrainingSetupException($"start-up check failed: {reason.Message}", reason));
-        }
-        else
-        {
-            _log.Error(reason, "Training failed in {Where}; stopping every stage", where);
-            _done.TrySetException(reason);
-        }
-        Context.Stop(Self);
+        if (_options.RunDirectory is not null && (_lastCheckpoint is null || _checkpointedStep != _position.Step)) SaveCheckpoint(final: true);
+        else Finish(_position.Step);
     }
 
-    private void Finish()
+    /// <summary>The one-batch dry run failed: the stages do not fit together and nothing was trained (exit code 2).</summary>
+    private void FailStartup(Exception reason)
     {
-        _finished = true;
-        var elapsed = _clock.GetElapsedTime(_startTimestamp);
-        _done.TrySetResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss, elapsed, _lastCheckpoint));
-        Context.Stop(Self);
+        _log.Error("Start-up check failed: {Reason}", reason.Message);
+        Fail(new TrainingSetupException($"start-up check failed: {reason.Message}", reason), where: null);
     }
 }

@@ -1,6 +1,9 @@
 namespace ActorTrain.Training.Supervision;
 
-/// <summary>How a run ended: steps and samples trained, the last test accuracy and loss, wall time.</summary>
+/// <summary>
+/// How a run ended: steps and samples trained, the last test accuracy and loss, wall time, and whether it stopped early
+/// on an interrupt (then <see cref="CheckpointDirectory"/> is where <c>--resume</c> continues).
+/// </summary>
 public sealed record TrainingResult(
     long Steps,
     long Samples,
@@ -8,4 +11,5 @@ public sealed record TrainingResult(
     double? TestLoss,
     double LastTrainLoss,
     TimeSpan Elapsed,
-    string? CheckpointDirectory);
+    string? CheckpointDirectory,
+    bool Interrupted = false);

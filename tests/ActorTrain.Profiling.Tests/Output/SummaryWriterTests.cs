@@ -1,7 +1,9 @@
 using System.Text.Json;
-using ActorTrain.Actors;
 using ActorTrain.Profiling.Tests.Fixtures;
+using ActorTrain.Torch;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline.Messages;
 
 namespace ActorTrain.Profiling.Tests.Output;
 
@@ -154,22 +156,30 @@ public sealed class SummaryWriterTests : IDisposable
         Assert.False(summary.GetProperty("run").GetProperty("succeeded").GetBoolean());
     }
 
-    [Fact]
-    public void Mailbox_traffic_is_counted_per_actor()
+    [TorchFact]
+    public void Link_traffic_is_counted_per_link_with_its_bytes()
     {
         var profiler = GPipeTimeline.Record(clock);
-        IMailboxObserver observer = profiler;
-        var stage = ActorPath.Root("run").Child("stage-1");
-        observer.OnPosted(stage, "activation");
-        observer.OnDequeued(stage, "activation");
-        observer.OnProcessed(stage, "activation", TimeSpan.FromMilliseconds(2));
+        var link = profiler.Decorate(new DiscardingLink());
+        link.Send(new Forward(0, 0, 0, new([2, 3], ScalarType.Float32), Tensor.Zeros([2, 3])));
 
-        var actor = Assert.Single(Write(profiler).GetProperty("messages").EnumerateArray());
+        var traffic = Assert.Single(Write(profiler).GetProperty("links").EnumerateArray());
 
-        Assert.Equal(stage.ToString(), actor.GetProperty("actor").GetString());
-        Assert.Equal(1, actor.GetProperty("processed").GetInt64());
-        Assert.Equal(2.0, actor.GetProperty("processing-ms").GetDouble(), Precision);
-        Assert.Equal("String", actor.GetProperty("by-type")[0].GetProperty("type").GetString());
+        Assert.Equal(0, traffic.GetProperty("from-stage").GetInt32());
+        Assert.Equal(1, traffic.GetProperty("to-stage").GetInt32());
+        Assert.Equal(1, traffic.GetProperty("messages").GetInt64());
+        Assert.Equal(24, traffic.GetProperty("bytes").GetInt64());
+        Assert.Equal("Forward", traffic.GetProperty("by-type")[0].GetProperty("type").GetString());
+    }
+
+    /// <summary>Stage 0's link to stage 1 whose receiver frees what it gets at once.</summary>
+    private sealed class DiscardingLink : IStageLink
+    {
+        public int From => 0;
+
+        public int To => 1;
+
+        public void Send(ILinkMessage message) => message.DisposeTensors();
     }
 
     [Fact]

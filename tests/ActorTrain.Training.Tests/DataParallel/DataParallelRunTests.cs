@@ -85,16 +85,4 @@ public sealed class DataParallelRunTests
 
         Assert.Contains("injected failure in stage 1 at step 3", e.Message);
     }
-
-    [TorchFact]
-    public async Task Cancelling_a_data_parallel_run_stops_it()
-    {
-        using var cancel = new CancellationTokenSource();
-        var observer = new CancellingObserver(cancel, afterStep: 2);
-
-        var run = DataParallelRun.RunAsync(SmallRuns.Options(SmallRuns.Model(Mlp), epochs: 50), new DpSettings(2), SmallRuns.Data(),
-            observer, SmallRuns.Log, ct: cancel.Token);
-
-        await Assert.ThrowsAsync<OperationCanceledException>(() => run.WaitAsync(SmallRuns.Timeout));
-    }
 }

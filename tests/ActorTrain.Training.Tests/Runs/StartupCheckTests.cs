@@ -1,4 +1,3 @@
-using ActorTrain.Actors;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
@@ -6,11 +5,13 @@ using ActorTrain.Torch.Optim;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Runs;
+using ActorTrain.Training.Links;
 using ActorTrain.Training.Supervision;
+using Akka.Actor;
 
 namespace ActorTrain.Training.Tests.Runs;
 
-public class StartupCheckTests
+public sealed class StartupCheckTests() : Akka.TestKit.Xunit2.TestKit(TrainingActorSystem.Defaults)
 {
     [TorchFact]
     public async Task Stages_whose_shapes_do_not_chain_fail_the_dry_run_naming_both_stages_and_shapes()
@@ -30,11 +31,13 @@ public class StartupCheckTests
         var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         options = options with { Model = options.Model with { InputShape = [16] } };
 
-        await using var system = ActorSystem.Create("startup-check");
-        system.ActorOf(Props.Create(() => new PipelineSupervisor(options, stages, loader, test, RunPosition.Start,
-            NullTrainingObserver.Instance, TimeProvider.System, TrainingFixtures.Log, done)), "supervisor");
+        var supervisor = Sys.ActorOf(Props.Create(() => new PipelineSupervisor(options, stages, loader, test, RunPosition.Start,
+            LinkFactory.InProcess, NullTrainingObserver.Instance, TimeProvider.System, TrainingFixtures.Log, done)), "supervisor");
+        Watch(supervisor);
 
-        var e = await Assert.ThrowsAsync<TrainingSetupException>(() => done.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        // The supervisor stops itself, and its stages with it, once the run has failed.
+        ExpectTerminated(supervisor, TimeSpan.FromSeconds(30));
+        var e = await Assert.ThrowsAsync<TrainingSetupException>(() => done.Task);
         Assert.Contains("stage 1 expects input [batch, 12]", e.Message);
         Assert.Contains("stage 0 sent [2, 8]", e.Message);
     }

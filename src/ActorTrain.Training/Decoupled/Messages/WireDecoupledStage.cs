@@ -1,6 +1,7 @@
-using ActorTrain.Actors;
+using ActorTrain.Training.Links;
+using Akka.Actor;
 
 namespace ActorTrain.Training.Decoupled.Messages;
 
-/// <summary>Tells a stage its successor (null for the last) and whom to report to; sent once after all stages exist.</summary>
-internal sealed record WireDecoupledStage(IActorRef? Next, IActorRef Supervisor);
+/// <summary>Tells a stage its link to its successor (null for the last) and whom to report to; sent once after all stages exist.</summary>
+internal sealed record WireDecoupledStage(IStageLink? Next, IActorRef Supervisor);

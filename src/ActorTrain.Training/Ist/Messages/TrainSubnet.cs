@@ -1,3 +1,5 @@
+using ActorTrain.Training.Links;
+
 namespace ActorTrain.Training.Ist.Messages;
 
 /// <summary>
@@ -5,4 +7,7 @@ namespace ActorTrain.Training.Ist.Messages;
 /// <paramref name="Steps"/> local steps on batches <paramref name="FirstBatch"/>.. of your shard in
 /// <paramref name="Epoch"/>, and send your slices back.
 /// </summary>
-internal sealed record TrainSubnet(long Round, int Epoch, int FirstBatch, int Steps, SubnetSlices Slices);
+internal sealed record TrainSubnet(long Round, int Epoch, int FirstBatch, int Steps, SubnetSlices Slices) : IOwnsTensors
+{
+    public void DisposeTensors() => Slices.Dispose();
+}

@@ -1,6 +1,7 @@
-using ActorTrain.Actors;
+using ActorTrain.Training.Links;
+using Akka.Actor;
 
 namespace ActorTrain.Training.Pipeline.Messages;
 
-/// <summary>Tells a stage its neighbours (null at the ends) and whom to report to; sent once after all stages exist.</summary>
-public sealed record WireStage(IActorRef? Previous, IActorRef? Next, IActorRef Supervisor);
+/// <summary>Tells a stage its links to its neighbours (null at the ends) and whom to report to; sent once after all stages exist.</summary>
+public sealed record WireStage(IStageLink? Previous, IStageLink? Next, IActorRef Supervisor);

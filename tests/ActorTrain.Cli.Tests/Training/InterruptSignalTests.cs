@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ActorTrain.Torch;
+using ActorTrain.Torch.Serialization;
+using ActorTrain.Training.Checkpoints;
+
+namespace ActorTrain.Cli.Tests.Training;
+
+/// <summary>
+/// SIGINT and SIGTERM sent to a real <c>actortrain train</c> process: it finishes the step in flight, writes a committed
+/// checkpoint, prints the command that resumes it and exits 130 or 143; the resumed run ends with exactly the weights of
+/// a run that was never interrupted.
+/// </summary>
+public sealed class InterruptSignalTests : IDisposable
+{
+    private const int Sigint = 2, Sigterm = 15;
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string[] Job(string outputDir) =>
+    [
+        "train", "--config", RepoPaths.Hocon("local-sync.conf"),
+        "--set", $"run.output-dir={outputDir}", "--set", "data.train-limit=1024", "--set", "data.test-limit=256", "--set", "run.epochs=2",
+    ];
+
+    [TrainingFact]
+    public async Task Sigterm_mid_run_writes_a_checkpoint_prints_the_resume_command_and_exits_143()
+    {
+        var interrupted = _dir.File("interrupted");
+
+        var (code, stdout) = await RunAndSignalAsync([.. Job(interrupted), "--set", "logging.level=debug"], Sigterm);
+
+        Assert.Equal(143, code);
+        var run = Assert.Single(Directory.GetDirectories(interrupted));
+        Assert.InRange(CheckpointManifest.Read(CheckpointDirectory.Resolve(run)).Step, 3, 15);
+        Assert.Contains($"--resume {run}", stdout);
+    }
+
+    [TrainingFact]
+    public async Task Sigint_mid_run_exits_130_and_the_resumed_run_ends_with_the_weights_of_the_uninterrupted_run()
+    {
+        var whole = _dir.File("whole");
+        Assert.Equal(0, CommandLine.Run(Job(whole)));
+        var interrupted = _dir.File("interrupted");
+
+        var (code, _) = await RunAndSignalAsync([.. Job(interrupted), "--set", "logging.level=debug"], Sigint);
+
+        Assert.Equal(130, code);
+        var run = Assert.Single(Directory.GetDirectories(interrupted));
+        Assert.InRange(CheckpointManifest.Read(CheckpointDirectory.Resolve(run)).Step, 3, 15);
+        Assert.Equal(0, CommandLine.Run([.. Job(interrupted), "--resume", run]));
+        var resumed = Directory.GetDirectories(interrupted).Single(d => d != run);
+        var (expected, actual) = (Weights(Assert.Single(Directory.GetDirectories(whole))), Weights(resumed));
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        Assert.All(expected, kv => Assert.True(kv.Value.AsSpan().SequenceEqual(actual[kv.Key]), $"{kv.Key} differs"));
+    }
+
+    /// <summary>Starts the real command, signals it once a stage has logged step 3, and returns its exit code and standard output.</summary>
+    private static async Task<(int Code, string Stdout)> RunAndSignalAsync(string[] args, int signal)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actortrain.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var signalled = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            // Debug logging puts every stage action on the console: the first line of step 3 means training is under way.
+            if (e.Data?.Contains("of step 3 micro-batch", StringComparison.Ordinal) == true && signalled.TrySetResult()) Kill(process.Id, signal);
+        };
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Limit);
+        Assert.True(signalled.Task.IsCompleted, "the run ended before step 3 was logged");
+        return (process.ExitCode, await stdout);
+    }
+
+    private static Dictionary<string, float[]> Weights(string runDirectory)
+    {
+        var weights = new Dictionary<string, float[]>();
+        foreach (var file in Directory.GetFiles(CheckpointDirectory.Resolve(runDirectory), "stage-*.safetensors"))
+        {
+            var (tensors, _) = Checkpoint.Load(file);
+            foreach (var (name, tensor) in tensors)
+            {
+                if (tensor.DType == ScalarType.Float32) weights[$"{Path.GetFileName(file)}:{name}"] = tensor.ToArrayFloat();
+                tensor.Dispose();
+            }
+        }
+        return weights;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
