@@ -12,7 +12,7 @@ namespace ActorTrain.Training.Checkpoints;
 /// Where a resumed run starts: the checkpoint directory, the saved cut (stage files hold exactly those blocks, whatever
 /// mode wrote them) and the position after the last saved step. Any cut of the model can be loaded from any saved cut.
 /// </summary>
-public sealed record ResumePoint(string Directory, IReadOnlyList<int> Balance, RunPosition Position, string SavedMode)
+internal sealed record ResumePoint(string Directory, IReadOnlyList<int> Balance, RunPosition Position, string SavedMode)
 {
     public static ResumePoint Read(TrainingOptions options, ILogger log)
     {

@@ -13,7 +13,7 @@ namespace ActorTrain.Training.Checkpoints;
 /// it cut as they are configured, and ist and dp resume a checkpoint of any cut. As in the pipeline modes, the file is
 /// written first and the manifest last, so an interrupted save leaves the previous checkpoint the newest complete one.
 /// </summary>
-public static class WholeModelCheckpoint
+internal static class WholeModelCheckpoint
 {
     /// <summary>Creates the directory of a checkpoint at <paramref name="position"/>; returns it and the path of its one stage file.</summary>
     public static (string Directory, string File) Begin(string runDirectory, RunPosition position)

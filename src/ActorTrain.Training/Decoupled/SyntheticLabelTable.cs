@@ -9,7 +9,7 @@ namespace ActorTrain.Training.Decoupled;
 /// drawn once from (run seed, boundary) with <see cref="SeededRandom"/> and only IEEE basic arithmetic, so every
 /// process on every machine draws the same codes, and it travels in checkpoints as the tensor "codes.{boundary}".
 /// </summary>
-public sealed class SyntheticLabelTable
+internal sealed class SyntheticLabelTable
 {
     // Keeps code streams apart from the loader's per-epoch shuffle streams of the same seed.
     private const ulong StreamBase = 0xC0DE_0000_0000_0000;

@@ -9,7 +9,7 @@ namespace ActorTrain.Training.Model;
 /// seeded with the run's seed, so the initial weights depend neither on how the model is later cut into stages nor
 /// on other threads drawing random numbers at the same time (another run, a parallel test).
 /// </summary>
-public static class ModelBuilder
+internal static class ModelBuilder
 {
     public static IReadOnlyList<Sequential> BuildBlocks(ModelSpec spec, long seed)
     {

@@ -3,7 +3,7 @@ using ActorTrain.Config.Settings;
 namespace ActorTrain.Training.Model;
 
 /// <summary>Per-sample output shape and parameter count of each layer, without building it.</summary>
-public static class ShapeInference
+internal static class ShapeInference
 {
     public static int[] OutputShape(LayerSpec layer, IReadOnlyList<int> input, int index)
     {

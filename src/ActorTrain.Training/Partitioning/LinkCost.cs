@@ -4,7 +4,7 @@ namespace ActorTrain.Training.Partitioning;
 /// The link between neighbouring stages, as bytes per millisecond. A bandwidth of 0 or infinity
 /// means transfers are free (stages sharing memory, or a run that chooses to ignore them).
 /// </summary>
-public sealed record LinkCost
+internal sealed record LinkCost
 {
     public LinkCost(double bytesPerMs)
     {

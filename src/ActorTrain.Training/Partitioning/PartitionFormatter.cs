@@ -6,7 +6,7 @@ namespace ActorTrain.Training.Partitioning;
 /// Renders a partition as a plain-text table, one string per line, for the train command to print
 /// before training starts (so a user sees where the cuts fell and which stage is the bottleneck).
 /// </summary>
-public static class PartitionFormatter
+internal static class PartitionFormatter
 {
     private static readonly string[] Header = ["stage", "layers", "parameters", "compute ms", "boundary bytes", "cost ms"];
 

@@ -8,7 +8,7 @@ namespace ActorTrain.Training.Partitioning;
 /// the cuts are chosen. Bad input throws <see cref="ArgumentException"/> whose message names what
 /// was expected and what was found.
 /// </summary>
-public static class Partitioner
+internal static class Partitioner
 {
     /// <summary>The cuts given explicitly as layers per stage (the configuration's <c>pipeline.balance</c>).</summary>
     public static Partition ByBalance(

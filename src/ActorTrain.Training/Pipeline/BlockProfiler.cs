@@ -12,7 +12,7 @@ namespace ActorTrain.Training.Pipeline;
 /// pipeline. Every round times every block once and each block keeps its median round, so a burst of load from
 /// elsewhere on a shared machine skews one round of all blocks rather than all rounds of one block.
 /// </summary>
-public static class BlockProfiler
+internal static class BlockProfiler
 {
     public static IReadOnlyList<LayerCost> Measure(ModelSpec spec, int batchSize, int microBatches, int warmup = 2, int repeats = 7)
     {

@@ -7,7 +7,7 @@ namespace ActorTrain.Training.Pipeline;
 /// A mini-batch copied once into tensors and cut into micro-batches along the batch dimension (views, no copies).
 /// Sizes differ by at most one, larger first; a batch smaller than the micro-batch count gets one sample each.
 /// </summary>
-public sealed class MicroBatching : IDisposable
+internal sealed class MicroBatching : IDisposable
 {
     private readonly Tensor _features;
     private readonly Tensor _labels;

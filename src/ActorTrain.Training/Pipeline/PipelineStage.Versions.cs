@@ -16,7 +16,7 @@ namespace ActorTrain.Training.Pipeline;
 /// either way). Without stashing, updates write in place without bumping autograd's version counter, so a pending
 /// backward reads the new values instead of failing.
 /// </remarks>
-public sealed partial class PipelineStage
+internal sealed partial class PipelineStage
 {
     /// <summary>How many optimizer steps this stage has taken: the version of its current weights.</summary>
     public long WeightVersion { get; private set; }

@@ -12,7 +12,7 @@ namespace ActorTrain.Training.Pipeline;
 /// still in flight. Micro-batches are keyed by a number unique among those in flight.
 /// Everything happens on the caller's thread (the stage actor's pinned thread): autograd's grad mode is per thread.
 /// </summary>
-public sealed partial class PipelineStage : IDisposable
+internal sealed partial class PipelineStage : IDisposable
 {
     private readonly Dictionary<long, Stash> _stash = new();
     private readonly long[] _inputSampleShape;

@@ -4,7 +4,7 @@ using ActorTrain.Torch.NN;
 namespace ActorTrain.Training.Pipeline;
 
 /// <summary>Summed cross-entropy and correct predictions of a batch of logits.</summary>
-public static class Scoring
+internal static class Scoring
 {
     public static (double LossSum, int Correct) Score(Tensor logits, Tensor labels)
     {

@@ -6,7 +6,7 @@ using ActorTrain.Training.Runs;
 namespace ActorTrain.Training.Pipeline;
 
 /// <summary>Builds the whole model under the run's seed, then hands each stage its contiguous blocks and an optimizer over them.</summary>
-public static class StageFactory
+internal static class StageFactory
 {
     public static IReadOnlyList<PipelineStage> Create(ModelSpec spec, IReadOnlyList<int> balance, TrainingOptions options)
     {

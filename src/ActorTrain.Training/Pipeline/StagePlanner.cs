@@ -9,7 +9,7 @@ namespace ActorTrain.Training.Pipeline;
 /// profiles for the pipeline without flush (whose throughput is set by its slowest stage, with no bubble to hide
 /// imbalance) and counts parameters otherwise.
 /// </summary>
-public static class StagePlanner
+internal static class StagePlanner
 {
     public const string Auto = "auto";
     public const string Balance = "balance";

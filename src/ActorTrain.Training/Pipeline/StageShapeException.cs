@@ -1,4 +1,4 @@
 namespace ActorTrain.Training.Pipeline;
 
 /// <summary>Two neighbouring stages disagree on the shape or dtype of the tensor that crosses their boundary.</summary>
-public sealed class StageShapeException(string message) : Exception(message);
+internal sealed class StageShapeException(string message) : Exception(message);

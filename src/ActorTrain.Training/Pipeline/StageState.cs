@@ -9,7 +9,7 @@ namespace ActorTrain.Training.Pipeline;
 /// A stage's checkpoint file: its parameters and buffers under "model." and its optimizer state under "optim.",
 /// in one safetensors file whose checksum is verified on load (<see cref="Checkpoints.SavedModel"/> reads it back into any cut).
 /// </summary>
-public static class StageState
+internal static class StageState
 {
     internal const string ModelPrefix = "model.";
     internal const string OptimizerPrefix = "optim.";

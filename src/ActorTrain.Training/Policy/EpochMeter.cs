@@ -7,7 +7,7 @@ namespace ActorTrain.Training.Policy;
 /// spans of the epoch under way; <see cref="Take"/> turns them into an <see cref="EpochObservation"/> and starts over.
 /// Spans arrive from every stage's thread at once.
 /// </summary>
-public sealed class EpochMeter(TimeProvider clock) : ITrainingObserver
+internal sealed class EpochMeter(TimeProvider clock) : ITrainingObserver
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, (double Compute, double Wait)> _stages = new();

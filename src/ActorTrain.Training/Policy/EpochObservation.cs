@@ -4,4 +4,4 @@ namespace ActorTrain.Training.Policy;
 /// What one epoch showed the supervisor: its mode, the test accuracy after it, the share of stage time spent waiting
 /// on neighbours, and each stage's compute time (forward, backward, optimizer step) in milliseconds.
 /// </summary>
-public sealed record EpochObservation(string Mode, double? Accuracy, double WaitShare, IReadOnlyList<double> StageComputeMs);
+internal sealed record EpochObservation(string Mode, double? Accuracy, double WaitShare, IReadOnlyList<double> StageComputeMs);

@@ -9,7 +9,7 @@ namespace ActorTrain.Training.Policy;
 /// <see cref="StragglerFactor"/> times the mean of the others; from decoupled back to sync when test accuracy has
 /// not improved for `policy.flat-evaluations` evaluations in a row.
 /// </summary>
-public static class SwitchPolicy
+internal static class SwitchPolicy
 {
     public const double StragglerFactor = 1.5;
 

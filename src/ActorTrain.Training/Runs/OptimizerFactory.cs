@@ -4,7 +4,7 @@ using ActorTrain.Torch.Optim;
 namespace ActorTrain.Training.Runs;
 
 /// <summary>Creates the configured optimizer over a set of parameters.</summary>
-public static class OptimizerFactory
+internal static class OptimizerFactory
 {
     public static Optimizer Create(IEnumerable<Tensor> parameters, OptimizerOptions o) => o.Type switch
     {

@@ -6,7 +6,7 @@ namespace ActorTrain.Training.Schedules;
 /// F0..F(m-1) and B0..B(m-1) exactly once, each backward after its own forward. The optimizer step
 /// is not part of the list: the driver runs it after the flush, once every stage is done.
 /// </summary>
-public interface IPipelineSchedule
+internal interface IPipelineSchedule
 {
     /// <summary>The name used in configuration ("gpipe", "1f1b").</summary>
     string Name { get; }

@@ -1,7 +1,7 @@
 namespace ActorTrain.Training.Schedules;
 
 /// <summary>The closed-form figures measured runs are compared against.</summary>
-public static class PipelineTheory
+internal static class PipelineTheory
 {
     /// <summary>
     /// The bubble share of a flushed pipeline (GPipe or 1F1B) with equal-length stages: each stage

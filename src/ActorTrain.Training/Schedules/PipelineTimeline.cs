@@ -1,7 +1,7 @@
 namespace ActorTrain.Training.Schedules;
 
 /// <summary>The simulated run of one mini-batch through a schedule, starting at time 0.</summary>
-public sealed record PipelineTimeline(int MicroBatches, IReadOnlyList<StageTimeline> Stages)
+internal sealed record PipelineTimeline(int MicroBatches, IReadOnlyList<StageTimeline> Stages)
 {
     /// <summary>When the last action on any stage ends: the time to the flush.</summary>
     public double Makespan => Stages.Max(stage => stage.Actions.Count == 0 ? 0 : stage.Actions[^1].End);

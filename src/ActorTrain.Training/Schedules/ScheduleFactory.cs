@@ -1,7 +1,7 @@
 namespace ActorTrain.Training.Schedules;
 
 /// <summary>Turns a configured schedule name into its schedule.</summary>
-public static class ScheduleFactory
+internal static class ScheduleFactory
 {
     public const string GPipe = "gpipe";
     public const string OneFOneB = "1f1b";

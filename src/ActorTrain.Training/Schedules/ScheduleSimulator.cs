@@ -8,7 +8,7 @@ namespace ActorTrain.Training.Schedules;
 /// are unbounded. It gives the timeline and bubble share a schedule promises, and proves it cannot
 /// deadlock.
 /// </summary>
-public static class ScheduleSimulator
+internal static class ScheduleSimulator
 {
     /// <summary>Simulates <paramref name="schedule"/> with one time unit per forward and per backward pass.</summary>
     public static PipelineTimeline Simulate(IPipelineSchedule schedule, int stages, int microBatches)

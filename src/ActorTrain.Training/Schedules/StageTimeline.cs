@@ -1,7 +1,7 @@
 namespace ActorTrain.Training.Schedules;
 
 /// <summary>One stage's simulated actions, in the order it ran them.</summary>
-public sealed record StageTimeline(int Stage, IReadOnlyList<TimedAction> Actions)
+internal sealed record StageTimeline(int Stage, IReadOnlyList<TimedAction> Actions)
 {
     public double BusyTime => Actions.Sum(action => action.Duration);
 

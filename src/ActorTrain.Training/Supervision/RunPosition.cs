@@ -1,7 +1,7 @@
 namespace ActorTrain.Training.Supervision;
 
 /// <summary>Where a run stands: the next mini-batch to train is batch <see cref="Batch"/> of <see cref="Epoch"/>; <see cref="Step"/> steps are done.</summary>
-public sealed record RunPosition(int Epoch, int Batch, long Step)
+internal sealed record RunPosition(int Epoch, int Batch, long Step)
 {
     public static RunPosition Start { get; } = new(0, 0, 0);
 }

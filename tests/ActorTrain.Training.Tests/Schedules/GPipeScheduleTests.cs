@@ -4,7 +4,7 @@ namespace ActorTrain.Training.Tests.Schedules;
 
 public sealed class GPipeScheduleTests : PipelineScheduleContract
 {
-    protected override IPipelineSchedule Schedule { get; } = new GPipeSchedule();
+    private protected override IPipelineSchedule Schedule { get; } = new GPipeSchedule();
 
     [Fact]
     public void GPipe_schedule_for_two_stages_and_four_micro_batches_matches_table()

@@ -4,7 +4,7 @@ namespace ActorTrain.Training.Tests.Schedules;
 
 public sealed class OneFOneBScheduleTests : PipelineScheduleContract
 {
-    protected override IPipelineSchedule Schedule { get; } = new OneFOneBSchedule();
+    private protected override IPipelineSchedule Schedule { get; } = new OneFOneBSchedule();
 
     [Fact]
     public void OneFOneB_schedule_for_two_stages_and_four_micro_batches_matches_table()

@@ -19,7 +19,7 @@ public abstract class PipelineScheduleContract
         return shapes;
     }
 
-    protected abstract IPipelineSchedule Schedule { get; }
+    private protected abstract IPipelineSchedule Schedule { get; }
 
     [Theory]
     [MemberData(nameof(Shapes))]

@@ -1,4 +1,4 @@
 namespace ActorTrain.Training.Pipeline.Messages;
 
 /// <summary>Summed loss and correct predictions of one test batch.</summary>
-public sealed record EvaluationResult(long Batch, double LossSum, int Correct, int Count);
+internal sealed record EvaluationResult(long Batch, double LossSum, int Correct, int Count);

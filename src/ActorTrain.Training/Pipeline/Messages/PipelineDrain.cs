@@ -5,7 +5,7 @@ namespace ActorTrain.Training.Pipeline.Messages;
 /// run is next). A stage of the pipeline without flush then runs its remaining backwards instead of waiting for the
 /// forwards its schedule would put between them. The synchronous pipeline needs no notice: it drains every step.
 /// </summary>
-public sealed record PipelineDrain
+internal sealed record PipelineDrain
 {
     public static readonly PipelineDrain Instance = new();
 }

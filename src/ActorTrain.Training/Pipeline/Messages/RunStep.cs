@@ -8,7 +8,7 @@ namespace ActorTrain.Training.Pipeline.Messages;
 /// <paramref name="Labels"/> (one tensor per micro-batch); the receiver owns them. <paramref name="BatchSize"/> is the
 /// whole mini-batch, so each micro-batch's loss is weighted to make the accumulated gradient equal the full batch's.
 /// </summary>
-public sealed record RunStep(long Step, int MicroBatches, int BatchSize, IReadOnlyList<Tensor>? Inputs, IReadOnlyList<Tensor>? Labels) : IOwnsTensors
+internal sealed record RunStep(long Step, int MicroBatches, int BatchSize, IReadOnlyList<Tensor>? Inputs, IReadOnlyList<Tensor>? Labels) : IOwnsTensors
 {
     public void DisposeTensors()
     {

@@ -1,4 +1,4 @@
 namespace ActorTrain.Training.Pipeline.Messages;
 
 /// <summary>Asks a drained stage to write its parameters and optimizer state to <paramref name="Path"/>; answered with <see cref="StageSaved"/>.</summary>
-public sealed record SaveStage(string Path, IReadOnlyDictionary<string, string> Metadata);
+internal sealed record SaveStage(string Path, IReadOnlyDictionary<string, string> Metadata);

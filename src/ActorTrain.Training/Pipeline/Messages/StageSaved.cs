@@ -1,4 +1,4 @@
 namespace ActorTrain.Training.Pipeline.Messages;
 
 /// <summary>The stage's checkpoint file is on disk.</summary>
-public sealed record StageSaved(int Stage, string Path);
+internal sealed record StageSaved(int Stage, string Path);

@@ -4,4 +4,4 @@ using Akka.Actor;
 namespace ActorTrain.Training.Pipeline.Messages;
 
 /// <summary>Tells a stage its links to its neighbours (null at the ends) and whom to report to; sent once after all stages exist.</summary>
-public sealed record WireStage(IStageLink? Previous, IStageLink? Next, IActorRef Supervisor);
+internal sealed record WireStage(IStageLink? Previous, IStageLink? Next, IActorRef Supervisor);
