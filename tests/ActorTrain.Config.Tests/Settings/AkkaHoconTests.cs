@@ -1,23 +1,14 @@
 using ActorTrain.Config.Hocon;
-using ActorTrain.Config.Settings;
-using ActorTrain.Config.Tests.Hocon;
 
 namespace ActorTrain.Config.Tests.Settings;
 
 /// <summary>The resolved `akka` section, handed to Akka as HOCON text beside the ActorTrain settings.</summary>
-public sealed class AkkaHoconTests : IDisposable
+public sealed class AkkaHoconTests : UserFileTests
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private ActorTrainSettings Bind(string text, params string[] sets) =>
-        SettingsBinder.Bind(ConfigLoader.Load(_dir.Write("user.conf", text), sets));
-
     [Fact]
     public void An_akka_section_is_handed_on_as_hocon_text_with_its_wrapper()
     {
-        var akka = Bind("akka { loglevel = DEBUG }\nactortrain.run.epochs = 2").AkkaHocon;
+        var akka = Bind(Write("akka { loglevel = DEBUG }\nactortrain.run.epochs = 2")).AkkaHocon;
 
         Assert.Contains("loglevel = \"DEBUG\"", akka);
         Assert.StartsWith("akka {", akka);
@@ -32,7 +23,7 @@ public sealed class AkkaHoconTests : IDisposable
         Environment.SetEnvironmentVariable(name, "WARNING");
         try
         {
-            var akka = Bind($"akka.loglevel = ${{{name}}}\nakka.stdout-loglevel = ${{akka.loglevel}}").AkkaHocon;
+            var akka = Bind(Write($"akka.loglevel = ${{{name}}}\nakka.stdout-loglevel = ${{akka.loglevel}}")).AkkaHocon;
 
             Assert.Contains("loglevel = \"WARNING\"", akka);
             Assert.Contains("stdout-loglevel = \"WARNING\"", akka);
@@ -47,12 +38,12 @@ public sealed class AkkaHoconTests : IDisposable
     [Fact]
     public void A_configuration_without_an_akka_section_hands_on_an_empty_string()
     {
-        Assert.Equal("", Bind("actortrain.run.epochs = 2").AkkaHocon);
+        Assert.Equal("", Bind(Write("actortrain.run.epochs = 2")).AkkaHocon);
     }
 
     [Fact]
     public void A_set_under_akka_reaches_akka()
     {
-        Assert.Contains("loglevel = \"DEBUG\"", Bind("", "akka.loglevel=DEBUG").AkkaHocon);
+        Assert.Contains("loglevel = \"DEBUG\"", Bind(Write(""), "akka.loglevel=DEBUG").AkkaHocon);
     }
 }

@@ -1,26 +1,14 @@
-using ActorTrain.Config.Settings;
-using ActorTrain.Config.Tests.Hocon;
-
 namespace ActorTrain.Config.Tests.Settings;
 
 /// <summary>A file holds `akka` and `actortrain` side by side; Akka checks its own keys, and nothing else may sit beside them.</summary>
-public sealed class TopLevelKeyTests : IDisposable
+public sealed class TopLevelKeyTests : UserFileTests
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private string Write(string text) => _dir.Write("user.conf", text);
-
-    private static IReadOnlyList<ConfigError> Errors(string file) =>
-        Assert.Throws<ConfigValidationException>(() => SettingsBinder.Bind(ConfigLoader.Load(file, []))).Errors;
-
     [Fact]
     public void Keys_under_akka_are_never_validated()
     {
         var file = Write("akka { loglevel = DEBUG, actor.no-such-key = 1, whatever = [1, 2] }\nactortrain.run.epochs = 2");
 
-        Assert.Equal(2, SettingsBinder.Bind(ConfigLoader.Load(file, [])).Run.Epochs);
+        Assert.Equal(2, Bind(file).Run.Epochs);
     }
 
     [Fact]
