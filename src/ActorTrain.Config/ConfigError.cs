@@ -11,7 +11,10 @@ public sealed record ConfigError(string Path, string Expected, string Found, Hoc
     /// <summary>The key is not in reference.conf (most often a typo; <see cref="Suggestion"/> has the nearest key).</summary>
     public bool IsUnknownKey { get; init; }
 
-    /// <summary>The key sits at the top level beside `akka` and `actortrain`, most often in a file written before ActorTrain's keys moved under `actortrain`.</summary>
+    /// <summary>
+    /// The key sits at the top level beside `akka` and `actortrain`, most often in a file written before ActorTrain's
+    /// keys moved under `actortrain` (<see cref="Suggestion"/> has its key there).
+    /// </summary>
     public bool IsTopLevel { get; init; }
 
     internal static ConfigError UnknownKey(string path, HoconValue value, string? suggestion) =>

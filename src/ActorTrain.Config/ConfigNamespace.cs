@@ -9,7 +9,9 @@ public static class ConfigNamespace
     public const string ActorTrain = "actortrain";
     public const string Akka = "akka";
 
-    /// <summary>True for `actortrain` and `akka`, the only keys a file may hold at its top level.</summary>
+    /// <summary>`actortrain` and `akka`, the only keys a file may hold at its top level.</summary>
+    public static IReadOnlyList<string> Names { get; } = [ActorTrain, Akka];
+
     public static bool IsTopLevel(string key) => key is ActorTrain or Akka;
 
     /// <summary>The full key of an ActorTrain path: `pipeline.stages` is `actortrain.pipeline.stages`.</summary>

@@ -30,9 +30,11 @@ internal static class ModeDispatch
         if (settings.Policy.Enabled)
         {
             if (plan.Count > 1)
-                throw new UsageException("actortrain.policy.enabled = on chooses the modes itself: give actortrain.run.mode and actortrain.run.epochs, and actortrain.mode-plan = [].");
+                throw new UsageException("actortrain.policy.enabled = on chooses the modes itself: give actortrain.run.mode and " +
+                    "actortrain.run.epochs, and actortrain.mode-plan = [].");
             if (plan[0].Mode is not (TrainingMode.Sync or TrainingMode.Decoupled))
-                throw new UsageException($"policy switching moves between sync and decoupled; actortrain.run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
+                throw new UsageException(
+                    $"policy switching moves between sync and decoupled; actortrain.run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
         }
     }
 

@@ -1,6 +1,9 @@
 namespace ActorTrain.Config.Settings;
 
-/// <summary>The whole validated configuration of a run, one record per `actortrain` section, and Akka's section as text. Built by <see cref="SettingsBinder"/>.</summary>
+/// <summary>
+/// The whole validated configuration of a run: one record per section under `actortrain`, and Akka's section as text.
+/// Built by <see cref="SettingsBinder"/>.
+/// </summary>
 public sealed record ActorTrainSettings(
     RunSettings Run,
     ModelSettings Model,
@@ -23,7 +26,7 @@ public sealed record ActorTrainSettings(
     /// </summary>
     public string AkkaHocon { get; init; } = "";
 
-    /// <summary>The modes the supervisor runs: <see cref="ModePlan"/>, or `actortrain.run.mode` for `actortrain.run.epochs` when the plan is empty.</summary>
+    /// <summary>The modes the supervisor runs: <see cref="ModePlan"/>, or `run.mode` for `run.epochs` when the plan is empty.</summary>
     public IReadOnlyList<ModePlanEntry> EffectivePlan =>
         ModePlan.Count > 0 ? ModePlan : [new ModePlanEntry(Run.Mode, Run.Epochs, OptimizerStatePolicy.Keep)];
 }

@@ -9,8 +9,6 @@ namespace ActorTrain.Config.Settings;
 /// </summary>
 internal static class UnknownKeys
 {
-    private static readonly string[] TopLevelKeys = [ConfigNamespace.ActorTrain, ConfigNamespace.Akka];
-
     public static void Find(HoconObject config, HoconObject reference, List<ConfigError> errors)
     {
         var actorTrain = (HoconObject)reference[ConfigNamespace.ActorTrain];
@@ -22,9 +20,10 @@ internal static class UnknownKeys
             else if (!ConfigNamespace.IsTopLevel(key))
             {
                 // `actortrian { ... }` is one typo, not one per key below it.
-                if (EditDistance.Closest(key, TopLevelKeys) is { } namespaceTypo)
-                    errors.Add(ConfigError.UnknownTopLevelKey(HoconPath.RenderKey(key), value, namespaceTypo));
-                else ReportOutside(value, HoconPath.RenderKey(key), known, errors);
+                var path = HoconPath.RenderKey(key);
+                if (EditDistance.Closest(key, ConfigNamespace.Names) is { } namespaceTypo)
+                    errors.Add(ConfigError.UnknownTopLevelKey(path, value, namespaceTypo));
+                else ReportOutside(value, path, known, errors);
             }
         }
     }
@@ -50,8 +49,7 @@ internal static class UnknownKeys
             foreach (var (key, inner) in obj) ReportOutside(inner, $"{path}.{HoconPath.RenderKey(key)}", known, errors);
             return;
         }
-        var suggestion = known.Contains(path) ? path : EditDistance.Closest(path, known);
-        errors.Add(ConfigError.UnknownTopLevelKey(path, value, Qualified(suggestion)));
+        errors.Add(ConfigError.UnknownTopLevelKey(path, value, Qualified(EditDistance.Closest(path, known))));
     }
 
     private static string? Qualified(string? path) => path is null ? null : ConfigNamespace.Qualify(path);

@@ -78,7 +78,8 @@ public sealed class SyntheticLabelTable
         ArgumentNullException.ThrowIfNull(settings);
         if (!(settings.CodeScale > 0)) throw new ArgumentException($"actortrain.decoupled.code-scale = {settings.CodeScale}: must be positive");
         if (settings.Codes == CodeDistribution.Uniform && settings.CodeScale > 1)
-            throw new ArgumentException($"actortrain.decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1");
+            throw new ArgumentException(
+                $"actortrain.decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1");
     }
 
     /// <summary>A [Classes, Width] float32 copy of the codes, owned by the caller.</summary>

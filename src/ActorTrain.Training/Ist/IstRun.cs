@@ -37,7 +37,8 @@ public static class IstRun
     public static void CheckShards(int trainSamples, int workers, int batchSize)
     {
         if (trainSamples / workers < batchSize)
-            throw new ArgumentException($"a worker's shard of {trainSamples / workers} samples holds no full batch of {batchSize} (actortrain.ist.workers = {workers})");
+            throw new ArgumentException(
+                $"a worker's shard of {trainSamples / workers} samples holds no full batch of {batchSize} (actortrain.ist.workers = {workers})");
     }
 
     /// <param name="inspect">Sees the server's full model after training, before it is disposed (tests).</param>

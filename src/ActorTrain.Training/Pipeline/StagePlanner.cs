@@ -26,7 +26,9 @@ public static class StagePlanner
         return Method(pipeline, withoutFlush) switch
         {
             Balance => Partitioner.ByBalance(StaticCosts(spec, batchSize), pipeline.Stages,
-                pipeline.Balance is { Count: > 0 } b ? b : throw new ArgumentException("actortrain.pipeline.partition = balance needs actortrain.pipeline.balance, e.g. [3, 3]")),
+                pipeline.Balance is { Count: > 0 } b
+                    ? b
+                    : throw new ArgumentException("actortrain.pipeline.partition = balance needs actortrain.pipeline.balance, e.g. [3, 3]")),
             Parameters => Partitioner.ByParameters(StaticCosts(spec, batchSize), pipeline.Stages),
             // In one process a boundary hands over a reference, so transfers cost nothing here.
             Profiled => Partitioner.ByProfile(BlockProfiler.Measure(spec, batchSize, pipeline.MicroBatches), pipeline.Stages, LinkCost.Ignored),
