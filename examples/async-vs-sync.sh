@@ -9,15 +9,15 @@ epochs=${1:-1}
 out=${TMPDIR:-/tmp}/actortrain-async-vs-sync
 mkdir -p "$out"
 for mode in sync async stale 2bw; do
-  extra=(--set run.mode=async)
+  extra=(--set actortrain.run.mode=async)
   case $mode in
-    sync) extra=(--set run.mode=sync) ;;
-    stale) extra=(--set run.mode=async --set async.weight-stashing=off) ;;
-    2bw) extra=(--set run.mode=async --set async.update=mini-batch) ;;
+    sync) extra=(--set actortrain.run.mode=sync) ;;
+    stale) extra=(--set actortrain.run.mode=async --set actortrain.async.weight-stashing=off) ;;
+    2bw) extra=(--set actortrain.run.mode=async --set actortrain.async.update=mini-batch) ;;
   esac
   artifacts/bin/actortrain train --config hocon/async.conf "${extra[@]}" \
-    --set run.epochs="$epochs" --set data.train-limit=25600 --set logging.file=off \
-    --set run.output-dir="$out/runs" --profile "$out/$mode" > "$out/$mode.log" 2>&1
+    --set actortrain.run.epochs="$epochs" --set actortrain.data.train-limit=25600 --set actortrain.logging.file=off \
+    --set actortrain.run.output-dir="$out/runs" --profile "$out/$mode" > "$out/$mode.log" 2>&1
   python3 - "$out/$mode/summary.json" "$mode" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))

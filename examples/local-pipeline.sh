@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${TMPDIR:-/tmp}/actortrain-example
 artifacts/bin/actortrain train --config hocon/local-sync.conf \
-  --set run.epochs=1 --set data.train-limit=10000 --set data.test-limit=2000 \
-  --set run.output-dir="$out/runs" --profile "$out/profile"
+  --set actortrain.run.epochs=1 --set actortrain.data.train-limit=10000 --set actortrain.data.test-limit=2000 \
+  --set actortrain.run.output-dir="$out/runs" --profile "$out/profile"
 echo
 echo "Open $out/profile/report.html in a browser (no network needed),"
 echo "load $out/profile/trace.json in Perfetto, or read $out/profile/summary.json."

@@ -7,9 +7,9 @@ m=${1:-4}
 out=${TMPDIR:-/tmp}/actortrain-schedules
 for schedule in gpipe 1f1b; do
   artifacts/bin/actortrain train --config hocon/local-sync.conf \
-    --set run.epochs=1 --set data.train-limit=6400 --set data.test-limit=1000 \
-    --set pipeline.schedule=$schedule --set pipeline.micro-batches="$m" \
-    --set run.output-dir="$out/runs" --profile "$out/$schedule" > "$out-$schedule.log" 2>&1
+    --set actortrain.run.epochs=1 --set actortrain.data.train-limit=6400 --set actortrain.data.test-limit=1000 \
+    --set actortrain.pipeline.schedule=$schedule --set actortrain.pipeline.micro-batches="$m" \
+    --set actortrain.run.output-dir="$out/runs" --profile "$out/$schedule" > "$out-$schedule.log" 2>&1
   python3 - "$out/$schedule/summary.json" "$schedule" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))

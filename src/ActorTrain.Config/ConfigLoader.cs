@@ -9,7 +9,7 @@ namespace ActorTrain.Config;
 /// <summary>
 /// Builds the configuration a run uses: the embedded reference.conf, overlaid by the user's file, overlaid by each
 /// `--set path=value` in order. All sources merge before substitutions resolve, so a user file or a `--set` may
-/// refer to reference values (`pipeline.devices = ${pipeline.devices} ["cuda:1"]`).
+/// refer to reference values (`actortrain.pipeline.devices = ${actortrain.pipeline.devices} ["cuda:1"]`).
 /// </summary>
 public static class ConfigLoader
 {
@@ -25,7 +25,10 @@ public static class ConfigLoader
     public static HoconObject ReferenceRoot => ReferenceTree.Value;
 
     /// <summary>Merges reference.conf, <paramref name="userFile"/> (when given) and the <paramref name="sets"/>, then resolves.</summary>
-    /// <param name="sets">`path=value` strings; the value is HOCON, so `pipeline.balance=[3,3]` sets an array.</param>
+    /// <param name="sets">
+    /// `path=value` strings; the value is HOCON, so `pipeline.balance=[3,3]` sets an array. A path that starts with
+    /// neither `akka.` nor `actortrain.` is an ActorTrain key: `pipeline.stages=3` sets `actortrain.pipeline.stages`.
+    /// </param>
     public static HoconConfig Load(string? userFile, IReadOnlyList<string> sets)
     {
         var root = Parser.Parse(ReferenceText, ReferenceOrigin, IncludeContext.ForText());
@@ -35,14 +38,24 @@ public static class ConfigLoader
         return new HoconConfig(Resolver.Resolve(root));
     }
 
-    /// <summary>`path=value` is itself a one-field HOCON document, so `+=`, quoting and arrays work as in a file.</summary>
+    /// <summary>
+    /// `path=value` is itself a one-field HOCON document, so `+=`, quoting and arrays work as in a file. A shorthand
+    /// path is read as if the document were included under `actortrain`, so `pipeline.devices += "cuda:1"` and
+    /// `${run.name}` find the ActorTrain keys first, as in an included file.
+    /// </summary>
     private static ObjectNode ParseSet(string set)
     {
         var origin = $"--set '{set}'";
         var separator = set.IndexOfAny(['=', ':']);
         if (separator <= 0 || set[..separator].Trim().Length == 0)
             throw new ConfigErrorException($"expected path=value after --set, found \"{set}\"");
-        return Parser.Parse(set, origin, IncludeContext.ForText());
+        var text = IncludeContext.ForText();
+        var parsed = Parser.Parse(set, origin, text);
+        if (parsed.Fields.All(f => ConfigNamespace.IsTopLevel(f.Key))) return parsed;
+
+        var root = new ObjectNode(parsed.Origin);
+        root.Set(ConfigNamespace.ActorTrain, Parser.Parse(set, origin, text with { Prefix = [ConfigNamespace.ActorTrain] }));
+        return root;
     }
 
     private static string ReadReference()

@@ -24,7 +24,7 @@ internal static class EditDistance
 
     /// <summary>
     /// The candidate nearest to <paramref name="name"/>, or null when none is near enough to be a likely typo.
-    /// Dotted paths also match on their last element, so `micro-batchs` at the top level finds `pipeline.micro-batches`.
+    /// Dotted paths also match on their last element, so `micro-batchs` directly under `actortrain` finds `pipeline.micro-batches`.
     /// </summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {

@@ -22,13 +22,17 @@ internal sealed class TrainCommand : ICommand
 
     public string Help =>
         "usage: actortrain train --config FILE [--set key=value ...] [--profile DIR] [--resume DIR]\n\n" +
-        "Trains the configured model (see hocon/reference.conf for every key) and writes a run directory\n" +
-        "run.output-dir/run.name-TIMESTAMP with the resolved configuration (config.conf), the log as JSON lines\n" +
-        "(train.log.jsonl) and checkpoints (checkpoints/step-N, every run.checkpoint-every steps and at the end).\n" +
-        "run.mode (or mode-plan) picks sync, async, decoupled, ist or dp; hocon/ has one example job for each.\n\n" +
+        "Trains the configured model (see hocon/reference.conf for every key; ActorTrain's keys live under actortrain,\n" +
+        "Akka's under akka) and writes a run directory actortrain.run.output-dir/actortrain.run.name-TIMESTAMP with the\n" +
+        "whole resolved configuration, akka included (config.conf), the log as JSON lines (train.log.jsonl) and\n" +
+        "checkpoints (checkpoints/step-N, every actortrain.run.checkpoint-every steps and at the end).\n" +
+        "actortrain.run.mode (or actortrain.mode-plan) picks sync, async, decoupled, ist or dp; hocon/ has one example\n" +
+        "job for each.\n\n" +
         "options:\n" +
         "  --config FILE   HOCON file overlaid on the reference configuration\n" +
-        "  --set k=v       override one key, e.g. --set pipeline.micro-batches=8 (repeatable; applied last)\n" +
+        "  --set k=v       override one key, e.g. --set actortrain.pipeline.micro-batches=8, or for short\n" +
+        "                  --set pipeline.micro-batches=8 (a key outside akka. and actortrain. is ActorTrain's);\n" +
+        "                  --set akka.loglevel=DEBUG sets Akka's key (repeatable; applied last)\n" +
         "  --profile DIR   record spans and write trace.json (Perfetto), summary.json and report.html to DIR\n" +
         "  --resume DIR    continue from a checkpoint directory, or from the newest checkpoint of a run directory\n\n" +
         "exit codes: 0 trained, 2 bad configuration or input (nothing trained), 1 failure while training.\n";
@@ -83,7 +87,7 @@ internal sealed class TrainCommand : ICommand
         var profiler = profileDir is null ? null : new Profiler(clock);
         // Akka's own events go to the same Serilog pipeline (Akka.Logger.Serilog reads the global logger).
         Serilog.Log.Logger = log;
-        var system = ProcessActorSystem.Start(akkaHocon: "");
+        var system = ProcessActorSystem.Start(settings.AkkaHocon);
         var environment = new RunEnvironment(system, profiler is null ? null : new LinkFactory([profiler]));
         using var cancel = new CancellationTokenSource();
         using var signals = new InterruptSignals(cancel, settings.Run.InterruptTimeout, message => log.Warning("{Interrupt}", message), code =>

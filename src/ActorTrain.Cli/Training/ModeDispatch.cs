@@ -29,9 +29,11 @@ internal static class ModeDispatch
         if (settings.Policy.Enabled)
         {
             if (plan.Count > 1)
-                throw new UsageException("policy.enabled = on chooses the modes itself: give run.mode and run.epochs, and mode-plan = [].");
+                throw new UsageException("actortrain.policy.enabled = on chooses the modes itself: give actortrain.run.mode and " +
+                    "actortrain.run.epochs, and actortrain.mode-plan = [].");
             if (plan[0].Mode is not (TrainingMode.Sync or TrainingMode.Decoupled))
-                throw new UsageException($"policy switching moves between sync and decoupled; run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
+                throw new UsageException(
+                    $"policy switching moves between sync and decoupled; actortrain.run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
         }
     }
 

@@ -18,9 +18,9 @@ public sealed record ModelSettings(ModelPreset Preset, IReadOnlyList<LayerSpec> 
             else r.ReportItem("layers", i, LayerSpec.Grammar, values[i], suggestion);
         }
         if (preset == ModelPreset.Custom && values.Count == 0)
-            r.Report("layers", "at least one layer when model.preset = custom", r.Value("layers"));
+            r.Report("layers", $"at least one layer when {r.PathOf("preset")} = custom", r.Value("layers"));
         if (preset != ModelPreset.Custom && values.Count > 0)
-            r.Report("layers", $"an empty array: layers are used only when model.preset = custom (it is {EnumNames.Of(preset)})", r.Value("layers"));
+            r.Report("layers", $"an empty array: layers are used only when {r.PathOf("preset")} = custom (it is {EnumNames.Of(preset)})", r.Value("layers"));
         return new ModelSettings(preset, layers);
     }
 }

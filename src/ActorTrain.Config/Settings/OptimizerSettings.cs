@@ -18,7 +18,7 @@ public sealed record OptimizerSettings(
         if (r.Value("betas") is Hocon.HoconArray { Count: not 2 } written)
             r.Report("betas", "two numbers in [0, 1), e.g. [0.9, 0.999]", written);
         if (nesterov && momentum == 0)
-            r.Report("nesterov", "off when optimizer.momentum = 0 (Nesterov momentum needs momentum > 0)", r.Value("nesterov"));
+            r.Report("nesterov", $"off when {r.PathOf("momentum")} = 0 (Nesterov momentum needs momentum > 0)", r.Value("nesterov"));
         return new OptimizerSettings(type, lr, momentum, nesterov, weightDecay,
             betas.Count > 0 ? betas[0] : 0, betas.Count > 1 ? betas[1] : 0, eps);
     }

@@ -24,7 +24,7 @@ public sealed partial record PipelineSettings(
             r.Int("threads-per-stage", min: 1));
         var stages = settings.Stages;
         if (settings.Partition == PartitionMethod.Balance && settings.Balance.Count != stages && r.Value("balance") is { } balance)
-            r.Report("balance", $"one layer count per stage ({stages}) when pipeline.partition = balance", balance);
+            r.Report("balance", $"one layer count per stage ({stages}) when {r.PathOf("partition")} = balance", balance);
         if (settings.Devices.Count != 1 && settings.Devices.Count != stages && r.Value("devices") is { } devices)
             r.Report("devices", $"one device for all stages, or one per stage ({stages})", devices);
         return settings;

@@ -42,5 +42,6 @@ public static class DatasetCatalog
     }
 
     private static string RequirePath(DatasetRequest request, string example) =>
-        request.Path ?? throw new DatasetException($"{request.Name} has no default location: give the directory that holds {example} and the other IDX files (data.path)");
+        request.Path ?? throw new DatasetException(
+            $"{request.Name} has no default location: give the directory that holds {example} and the other IDX files (actortrain.data.path)");
 }

@@ -36,7 +36,7 @@ public static class DataParallelRun
     public static void CheckBatches(int trainSamples, int replicas, int batchSize)
     {
         if (batchSize < replicas)
-            throw new ArgumentException($"batch size {batchSize} cannot be shared by {replicas} replicas (dp.replicas)");
+            throw new ArgumentException($"batch size {batchSize} cannot be shared by {replicas} replicas (actortrain.dp.replicas)");
         if (trainSamples < batchSize)
             throw new ArgumentException($"the training split ({trainSamples} samples) holds no full batch of {batchSize}");
     }

@@ -67,7 +67,7 @@ internal sealed class SyntheticLabelTable
             closest = Math.Max(closest, table.ClosestPairDistance);
         }
         throw new ArgumentException(
-            $"decoupled.min-code-distance = {settings.MinCodeDistance}: no {settings.Codes} code table for boundary {boundary} " +
+            $"actortrain.decoupled.min-code-distance = {settings.MinCodeDistance}: no {settings.Codes} code table for boundary {boundary} " +
             $"({classes} classes x {width}) had its closest pair farther apart in {settings.MaxRedraws} draws (best {closest:G4}); " +
             "lower min-code-distance or raise code-scale or max-redraws");
     }
@@ -76,9 +76,10 @@ internal sealed class SyntheticLabelTable
     public static void CheckScale(DecoupledSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!(settings.CodeScale > 0)) throw new ArgumentException($"decoupled.code-scale = {settings.CodeScale}: must be positive");
+        if (!(settings.CodeScale > 0)) throw new ArgumentException($"actortrain.decoupled.code-scale = {settings.CodeScale}: must be positive");
         if (settings.Codes == CodeDistribution.Uniform && settings.CodeScale > 1)
-            throw new ArgumentException($"decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1");
+            throw new ArgumentException(
+                $"actortrain.decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1");
     }
 
     /// <summary>A [Classes, Width] float32 copy of the codes, owned by the caller.</summary>

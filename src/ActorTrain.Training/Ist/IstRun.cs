@@ -38,7 +38,8 @@ public static class IstRun
     public static void CheckShards(int trainSamples, int workers, int batchSize)
     {
         if (trainSamples / workers < batchSize)
-            throw new ArgumentException($"a worker's shard of {trainSamples / workers} samples holds no full batch of {batchSize} (ist.workers = {workers})");
+            throw new ArgumentException(
+                $"a worker's shard of {trainSamples / workers} samples holds no full batch of {batchSize} (actortrain.ist.workers = {workers})");
     }
 
     /// <param name="inspect">Sees the server's full model after training, before it is disposed (tests).</param>
@@ -105,7 +106,7 @@ public static class IstRun
             foreach (var t in state.Values) t.Dispose();
             throw new TrainingSetupException(
                 $"the checkpoint resumes at batch {start.Batch} of epoch {start.Epoch + 1}, but a worker's shard now holds {batchesPerEpoch} batches: " +
-                "resume with the ist.workers and data.batch-size it was written with");
+                "resume with the actortrain.ist.workers and actortrain.data.batch-size it was written with");
         }
         return new IstSetup(options, ist, model, layout, hidden, trainers, test, calibration, batchesPerEpoch,
             Math.Max(1, options.Pipeline.ThreadsPerStage), start, state, steps);

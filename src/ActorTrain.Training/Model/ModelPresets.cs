@@ -15,7 +15,7 @@ public static class ModelPresets
         // Two conv + pool blocks and two linear layers: 28x28 -> 24 -> 12 -> 8 -> 4.
         ModelPreset.CnnSmall => Parse(["conv 16 5", "relu", "maxpool 2", "conv 32 5", "relu", "maxpool 2", "flatten",
                                        "linear 128", "relu", $"linear {classes}"]),
-        _ => throw new ModelSpecException($"model.preset = {preset} has no layer list"),
+        _ => throw new ModelSpecException($"actortrain.model.preset = {preset} has no layer list"),
     };
 
     /// <summary>

@@ -16,7 +16,7 @@ internal static class Partitioner
     {
         var model = Prepare(layers, stages, link);
         ArgumentNullException.ThrowIfNull(balance);
-        var listed = $"pipeline.balance = [{string.Join(", ", balance.Select(count => count.ToString(CultureInfo.InvariantCulture)))}]";
+        var listed = $"actortrain.pipeline.balance = [{string.Join(", ", balance.Select(count => count.ToString(CultureInfo.InvariantCulture)))}]";
         if (balance.Count != stages)
         {
             throw new ArgumentException($"{listed} lists {balance.Count} stages but the pipeline has {stages}", nameof(balance));

@@ -26,11 +26,13 @@ internal static class StagePlanner
         return Method(pipeline, withoutFlush) switch
         {
             Balance => Partitioner.ByBalance(StaticCosts(spec, batchSize), pipeline.Stages,
-                pipeline.Balance is { Count: > 0 } b ? b : throw new ArgumentException("pipeline.partition = balance needs pipeline.balance, e.g. [3, 3]")),
+                pipeline.Balance is { Count: > 0 } b
+                    ? b
+                    : throw new ArgumentException("actortrain.pipeline.partition = balance needs actortrain.pipeline.balance, e.g. [3, 3]")),
             Parameters => Partitioner.ByParameters(StaticCosts(spec, batchSize), pipeline.Stages),
             // In one process a boundary hands over a reference, so transfers cost nothing here.
             Profiled => Partitioner.ByProfile(BlockProfiler.Measure(spec, batchSize, pipeline.MicroBatches), pipeline.Stages, LinkCost.Ignored),
-            _ => throw new ArgumentException($"pipeline.partition = {pipeline.Partition}: expected auto, balance, parameters or profiled"),
+            _ => throw new ArgumentException($"actortrain.pipeline.partition = {pipeline.Partition}: expected auto, balance, parameters or profiled"),
         };
     }
 
@@ -49,6 +51,6 @@ internal static class StagePlanner
     {
         if (pipeline.Stages > spec.Blocks.Count)
             throw new ArgumentException(
-                $"pipeline.stages = {pipeline.Stages} but model '{spec.Name}' has only {spec.Blocks.Count} blocks (weight layers) to place");
+                $"actortrain.pipeline.stages = {pipeline.Stages} but model '{spec.Name}' has only {spec.Blocks.Count} blocks (weight layers) to place");
     }
 }

@@ -19,7 +19,7 @@ public static class ModePlanRunner
     public static async Task<TrainingResult> RunAsync(IReadOnlyList<ModePlanEntry> plan, TrainingOptions options, RunMode runMode,
         ITrainingObserver observer, ILogger log, TimeProvider clock)
     {
-        if (plan.Count == 0) throw new ArgumentException("mode-plan is empty", nameof(plan));
+        if (plan.Count == 0) throw new ArgumentException("actortrain.mode-plan is empty", nameof(plan));
         if (plan.Count > 1 && options.RunDirectory is null)
             throw new ArgumentException("a mode plan hands the model from one mode to the next through checkpoints, so it needs a run directory");
 

@@ -10,6 +10,6 @@ internal static class OptimizerFactory
     {
         "sgd" => new SGD(parameters, o.LearningRate, o.Momentum, o.WeightDecay, o.Nesterov),
         "adam" => new Adam(parameters, o.LearningRate, (o.Beta1, o.Beta2), o.Eps, o.WeightDecay),
-        _ => throw new ArgumentException($"optimizer.type = {o.Type}: expected sgd or adam"),
+        _ => throw new ArgumentException($"actortrain.optimizer.type = {o.Type}: expected sgd or adam"),
     };
 }

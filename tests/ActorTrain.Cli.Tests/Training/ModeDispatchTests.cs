@@ -22,6 +22,6 @@ public sealed class ModeDispatchTests
     {
         var e = Assert.Throws<UsageException>(() => ModeDispatch.Check(ModeDispatch.Settings($"run.mode = {mode}", "policy.enabled = on")));
 
-        Assert.Contains($"run.mode = {mode}", e.Message);
+        Assert.Contains($"actortrain.run.mode = {mode} cannot take part", e.Message);
     }
 }

@@ -38,8 +38,8 @@ public sealed class ModeRequirementsTests
             "mode-plan = [{mode = dp, epochs = 1}, {mode = sync, epochs = 1}]");
 
         Assert.Contains("modes cannot run:", message);
-        Assert.Contains("dp: batch size 4 cannot be shared by 8 replicas (dp.replicas)", message);
-        Assert.Contains("sync: pipeline.stages = 9 but model 'mlp6' has only 6 blocks", message);
+        Assert.Contains("dp: batch size 4 cannot be shared by 8 replicas (actortrain.dp.replicas)", message);
+        Assert.Contains("sync: actortrain.pipeline.stages = 9 but model 'mlp6' has only 6 blocks", message);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ModeRequirementsTests
     {
         var message = Refused("model.preset = cnn-small", "pipeline.partition = balance", "pipeline.balance = [3, 3]");
 
-        Assert.Contains("sync: pipeline.balance = [3, 3] covers 6 layers but the model has 4", message);
+        Assert.Contains("sync: actortrain.pipeline.balance = [3, 3] covers 6 layers but the model has 4", message);
         Assert.DoesNotContain("(Parameter", message);
     }
 
@@ -56,7 +56,7 @@ public sealed class ModeRequirementsTests
     {
         var message = Refused("model.preset = mlp6", "run.mode = ist", "ist.workers = 4", "data.batch-size = 256");
 
-        Assert.Contains("ist: a worker's shard of 128 samples holds no full batch of 256 (ist.workers = 4)", message);
+        Assert.Contains("ist: a worker's shard of 128 samples holds no full batch of 256 (actortrain.ist.workers = 4)", message);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ModeRequirementsTests
     {
         var message = Refused("model.preset = mlp6", "run.mode = decoupled", "decoupled.codes = uniform", "decoupled.code-scale = 2");
 
-        Assert.Contains("decoupled: decoupled.code-scale = 2: uniform codes are learnt through a sigmoid", message);
+        Assert.Contains("decoupled: actortrain.decoupled.code-scale = 2: uniform codes are learnt through a sigmoid", message);
     }
 
     [Fact]
@@ -72,6 +72,6 @@ public sealed class ModeRequirementsTests
     {
         var message = Refused("model.preset = mlp6", "run.mode = async", "pipeline.partition = auto", "pipeline.stages = 7");
 
-        Assert.Contains("async: pipeline.stages = 7 but model 'mlp6' has only 6 blocks", message);
+        Assert.Contains("async: actortrain.pipeline.stages = 7 but model 'mlp6' has only 6 blocks", message);
     }
 }

@@ -55,17 +55,19 @@ public sealed class SettingsBinderTests
     {
         var e = Single("pipeline.micro-batchs = 8");
         Assert.True(e.IsUnknownKey);
-        Assert.Equal("pipeline.micro-batchs", e.Path);
-        Assert.Equal("pipeline.micro-batches", e.Suggestion);
-        Assert.Equal("--set 'pipeline.micro-batchs = 8':1:25: pipeline.micro-batchs: unknown key; did you mean `pipeline.micro-batches`?", e.ToString());
+        Assert.Equal("actortrain.pipeline.micro-batchs", e.Path);
+        Assert.Equal("actortrain.pipeline.micro-batches", e.Suggestion);
+        Assert.Equal(
+            "--set 'pipeline.micro-batchs = 8':1:25: actortrain.pipeline.micro-batchs: unknown key; did you mean `actortrain.pipeline.micro-batches`?",
+            e.ToString());
     }
 
     [Theory]
-    [InlineData("pipline.stages = 3", "pipline", "pipeline")]
-    [InlineData("microbatches = 3", "microbatches", "pipeline.micro-batches")]
-    [InlineData("run.epoch = 3", "run.epoch", "run.epochs")]
-    [InlineData("data.batchsize = 3", "data.batchsize", "data.batch-size")]
-    [InlineData("zzzzzz = 1", "zzzzzz", null)]
+    [InlineData("pipline.stages = 3", "actortrain.pipline", "actortrain.pipeline")]
+    [InlineData("microbatches = 3", "actortrain.microbatches", "actortrain.pipeline.micro-batches")]
+    [InlineData("run.epoch = 3", "actortrain.run.epoch", "actortrain.run.epochs")]
+    [InlineData("actortrain.data.batchsize = 3", "actortrain.data.batchsize", "actortrain.data.batch-size")]
+    [InlineData("zzzzzz = 1", "actortrain.zzzzzz", null)]
     public void Unknown_keys_anywhere_get_a_suggestion_when_one_is_close(string set, string path, string? suggestion)
     {
         var e = Single(set);
@@ -76,47 +78,48 @@ public sealed class SettingsBinderTests
     public void Every_problem_is_reported_at_once_with_path_expectation_and_value()
     {
         var errors = Errors("pipeline.stages = 0", "data.batch-size = -1", "optimizer.lr = 0", "run.mode = synk", "logging.console = maybe");
-        Assert.Equal(["run.mode", "data.batch-size", "pipeline.stages", "optimizer.lr", "logging.console"], errors.Select(e => e.Path));
-        var stages = errors.Single(e => e.Path == "pipeline.stages");
+        Assert.Equal(["actortrain.run.mode", "actortrain.data.batch-size", "actortrain.pipeline.stages", "actortrain.optimizer.lr", "actortrain.logging.console"],
+            errors.Select(e => e.Path));
+        var stages = errors.Single(e => e.Path == "actortrain.pipeline.stages");
         Assert.Equal(("an integer >= 1", "number 0"), (stages.Expected, stages.Found));
-        Assert.Equal("a number > 0", errors.Single(e => e.Path == "optimizer.lr").Expected);
-        var mode = errors.Single(e => e.Path == "run.mode");
+        Assert.Equal("a number > 0", errors.Single(e => e.Path == "actortrain.optimizer.lr").Expected);
+        var mode = errors.Single(e => e.Path == "actortrain.run.mode");
         Assert.Equal(("one of sync, async, decoupled, ist, dp", "string \"synk\"", "sync"), (mode.Expected, mode.Found, mode.Suggestion));
-        Assert.Equal("a boolean (on/off, true/false, yes/no)", errors.Single(e => e.Path == "logging.console").Expected);
+        Assert.Equal("a boolean (on/off, true/false, yes/no)", errors.Single(e => e.Path == "actortrain.logging.console").Expected);
     }
 
     [Fact]
     public void Errors_name_the_file_and_line_of_the_bad_value()
     {
         using var dir = new Hocon.TempDirectory();
-        var file = dir.Write("user.conf", "run {\n  epochs = three\n}");
+        var file = dir.Write("user.conf", "actortrain.run {\n  epochs = three\n}");
         var e = Assert.Single(Assert.Throws<ConfigValidationException>(() => SettingsBinder.Bind(ConfigLoader.Load(file, []))).Errors);
         Assert.Equal((file, 2, 12), (e.Origin!.Value.File, e.Origin.Value.Line, e.Origin.Value.Column));
-        Assert.Equal($"{file}:2:12: run.epochs: expected an integer >= 1, found string \"three\"", e.ToString());
+        Assert.Equal($"{file}:2:12: actortrain.run.epochs: expected an integer >= 1, found string \"three\"", e.ToString());
     }
 
     [Fact]
     public void Micro_batches_may_not_exceed_the_batch_size()
     {
         var e = Single("data.batch-size = 8", "pipeline.micro-batches = 16");
-        Assert.Equal(("pipeline.micro-batches", "an integer between 1 and data.batch-size (8)"), (e.Path, e.Expected));
+        Assert.Equal(("actortrain.pipeline.micro-batches", "an integer between 1 and actortrain.data.batch-size (8)"), (e.Path, e.Expected));
     }
 
     [Fact]
     public void Devices_must_be_cpu_or_cuda_and_one_per_stage_or_one_for_all()
     {
         Assert.Equal(["cuda:0", "cuda:1"], Bind("pipeline.devices = [\"cuda:0\", \"cuda:1\"]").Pipeline.Devices);
-        Assert.Equal("pipeline.devices[1]", Single("pipeline.devices = [\"cpu\", \"gpu\"]").Path);
+        Assert.Equal("actortrain.pipeline.devices[1]", Single("pipeline.devices = [\"cpu\", \"gpu\"]").Path);
         var count = Single("pipeline.devices = [\"cpu\", \"cpu\", \"cpu\"]");
-        Assert.Equal(("pipeline.devices", "one device for all stages, or one per stage (2)"), (count.Path, count.Expected));
+        Assert.Equal(("actortrain.pipeline.devices", "one device for all stages, or one per stage (2)"), (count.Path, count.Expected));
     }
 
     [Fact]
     public void Balance_holds_positive_layer_counts_one_per_stage_when_used()
     {
         Assert.Equal([7, 6], Bind("pipeline.partition = balance", "pipeline.balance = [7, 6]").Pipeline.Balance);
-        Assert.Equal("pipeline.balance[1]", Single("pipeline.balance = [3, 0]").Path);
-        Assert.Equal("pipeline.balance", Single("pipeline.partition = balance").Path);
+        Assert.Equal("actortrain.pipeline.balance[1]", Single("pipeline.balance = [3, 0]").Path);
+        Assert.Equal("actortrain.pipeline.balance", Single("pipeline.partition = balance").Path);
     }
 
     [Fact]
@@ -126,8 +129,9 @@ public sealed class SettingsBinderTests
         Assert.Equal([new ModePlanEntry(TrainingMode.Decoupled, 5, OptimizerStatePolicy.Keep), new ModePlanEntry(TrainingMode.Sync, 1, OptimizerStatePolicy.Reset)], plan);
 
         var errors = Errors("mode-plan = [{ mode = sync, epochs = 1 }, { mode = fast, epoch = 2 }, 3]");
-        Assert.Equal(["mode-plan[1].epoch", "mode-plan[1].mode", "mode-plan[1].epochs", "mode-plan[2]"], errors.Select(e => e.Path));
-        Assert.Equal("mode-plan[1].epochs", errors[0].Suggestion);
+        Assert.Equal(["actortrain.mode-plan[1].epoch", "actortrain.mode-plan[1].mode", "actortrain.mode-plan[1].epochs", "actortrain.mode-plan[2]"],
+            errors.Select(e => e.Path));
+        Assert.Equal("actortrain.mode-plan[1].epochs", errors[0].Suggestion);
         Assert.Equal("nothing (the key is missing)", errors[2].Found);
     }
 
@@ -145,36 +149,36 @@ public sealed class SettingsBinderTests
     public void Layer_strings_are_checked_and_misspelt_kinds_get_a_suggestion()
     {
         var e = Single("model.preset = custom", "model.layers = [\"linear 10\", \"linaer 10\"]");
-        Assert.Equal(("model.layers[1]", "linear"), (e.Path, e.Suggestion));
-        Assert.Equal("model.layers", Single("model.preset = custom").Path);
-        Assert.Equal("model.layers", Single("model.layers = [relu]").Path);
+        Assert.Equal(("actortrain.model.layers[1]", "linear"), (e.Path, e.Suggestion));
+        Assert.Equal("actortrain.model.layers", Single("model.preset = custom").Path);
+        Assert.Equal("actortrain.model.layers", Single("model.layers = [relu]").Path);
     }
 
     [Fact]
     public void Mnist_and_emnist_need_a_directory()
     {
-        Assert.Equal("data.path", Single("data.dataset = emnist").Path);
+        Assert.Equal("actortrain.data.path", Single("data.dataset = emnist").Path);
         Assert.Equal("/data/emnist", Bind("data.dataset = emnist", "data.path = /data/emnist").Data.Directory);
     }
 
     [Fact]
     public void Betas_are_two_numbers_below_one()
     {
-        Assert.Equal("optimizer.betas", Single("optimizer.betas = [0.9]").Path);
-        Assert.Equal("optimizer.betas[1]", Single("optimizer.betas = [0.9, 1.5]").Path);
+        Assert.Equal("actortrain.optimizer.betas", Single("optimizer.betas = [0.9]").Path);
+        Assert.Equal("actortrain.optimizer.betas[1]", Single("optimizer.betas = [0.9, 1.5]").Path);
     }
 
     [Fact]
     public void Nesterov_needs_momentum()
     {
-        Assert.Equal("optimizer.nesterov", Single("optimizer.nesterov = on", "optimizer.momentum = 0").Path);
+        Assert.Equal("actortrain.optimizer.nesterov", Single("optimizer.nesterov = on", "optimizer.momentum = 0").Path);
     }
 
     [Fact]
     public void A_section_replaced_by_a_scalar_is_reported_once()
     {
         var e = Single("pipeline = 5");
-        Assert.Equal(("pipeline", "an object", "number 5"), (e.Path, e.Expected, e.Found));
+        Assert.Equal(("actortrain.pipeline", "an object", "number 5"), (e.Path, e.Expected, e.Found));
     }
 
     [Fact]
@@ -182,6 +186,6 @@ public sealed class SettingsBinderTests
     {
         var e = Assert.Throws<ConfigValidationException>(() => Bind("dp.replicas = 0", "ist.workers = 0"));
         Assert.StartsWith("2 problems in the configuration:", e.Message);
-        Assert.Contains("dp.replicas: expected an integer >= 1, found number 0", e.Message);
+        Assert.Contains("actortrain.dp.replicas: expected an integer >= 1, found number 0", e.Message);
     }
 }

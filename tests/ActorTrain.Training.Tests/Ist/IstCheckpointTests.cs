@@ -33,7 +33,7 @@ public sealed class IstCheckpointTests : WholeModelResumeContract
         var e = await Assert.ThrowsAsync<TrainingSetupException>(() =>
             Run(Options(Root.File("second"), epochs: 1) with { ResumeFrom = Root.File("first") }, IstOptimizerState.Travel, workers: 4));
 
-        Assert.Contains("ist.workers", e.Message);
+        Assert.Contains("actortrain.ist.workers", e.Message);
     }
 
     [TorchFact]

@@ -42,7 +42,7 @@ public sealed class ByBalanceTests
     {
         var error = Assert.Throws<ArgumentException>(() => Partitioner.ByBalance(Layers, 2, [2, 1]));
 
-        Assert.StartsWith("pipeline.balance = [2, 1] covers 3 layers but the model has 4", error.Message);
+        Assert.StartsWith("actortrain.pipeline.balance = [2, 1] covers 3 layers but the model has 4", error.Message);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ByBalanceTests
     {
         var error = Assert.Throws<ArgumentException>(() => Partitioner.ByBalance(Layers, 2, [2, 1, 1]));
 
-        Assert.StartsWith("pipeline.balance = [2, 1, 1] lists 3 stages but the pipeline has 2", error.Message);
+        Assert.StartsWith("actortrain.pipeline.balance = [2, 1, 1] lists 3 stages but the pipeline has 2", error.Message);
     }
 
     [Fact]
@@ -58,6 +58,6 @@ public sealed class ByBalanceTests
     {
         var error = Assert.Throws<ArgumentException>(() => Partitioner.ByBalance(Layers, 2, [4, 0]));
 
-        Assert.StartsWith("pipeline.balance = [4, 0] gives stage 1 0 layers but every stage needs at least one", error.Message);
+        Assert.StartsWith("actortrain.pipeline.balance = [4, 0] gives stage 1 0 layers but every stage needs at least one", error.Message);
     }
 }
