@@ -15,7 +15,7 @@ internal static class ActortrainProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ActorTrain.Cli.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actortrain.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // Redirection alone must turn colours off, whatever the test runner's environment says.
         start.Environment.Remove("NO_COLOR");

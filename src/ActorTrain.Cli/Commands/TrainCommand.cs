@@ -82,8 +82,8 @@ internal sealed class TrainCommand : ICommand
         {
             if (manifest.Epoch >= options.Epochs)
             {
-                Console.Out.WriteLine($"Nothing to train: the checkpoint {checkpointDir} has finished {manifest.Epoch} epochs and " +
-                                      $"{options.Epochs} are asked for (run.epochs or mode-plan); ask for more epochs to train further.");
+                Console.Out.WriteLine($"Nothing to train: the checkpoint {checkpointDir} is at the end of epoch {manifest.Epoch}, and " +
+                                      $"run.epochs (or the mode plan) asks for {options.Epochs}; ask for more epochs to train further.");
                 return ExitCodes.Ok;
             }
             changes = ResumeCheck.Compare(manifest, options, LoadsOptimizerState(settings, options));

@@ -43,7 +43,9 @@ internal static class RunPreflight
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{what}: cannot write in {existing} ({e.Message}).");
+            // .NET names the probe file in its message ("Read-only file system : '…/.actortrain-probe-…'"): keep the cause.
+            var cause = e is UnauthorizedAccessException ? "permission denied" : e.Message.Split(" : '", 2)[0];
+            throw new UsageException($"{what}: cannot write in {existing} ({cause}).");
         }
     }
 

@@ -10,7 +10,12 @@ internal static class TrainingFailure
     {
         var chain = Chain(failure).ToList();
         if (chain.OfType<IOException>().FirstOrDefault(e => e.HResult is NoSpace or QuotaExceeded) is { } full)
-            return $"the disk is full ({full.Message}); free some space and resume from the last checkpoint";
+        {
+            // "No space left on device : '…/step-000004/.stage-0.safetensors.….tmp'": the directory says what was being written.
+            var parts = full.Message.Split(" : '", 2);
+            var where = parts.Length == 2 ? $" writing in {Path.GetDirectoryName(parts[1].TrimEnd('\''))}" : "";
+            return $"the disk is full ({parts[0]}){where}; free some space, then resume from the last checkpoint";
+        }
         // Wrappers (an actor's failure, an aggregate) repeat or hide their cause: show the outermost message and the root's.
         var root = chain[^1];
         return root == failure || failure.Message.Contains(root.Message, StringComparison.Ordinal)

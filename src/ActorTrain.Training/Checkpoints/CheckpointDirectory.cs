@@ -37,16 +37,20 @@ public static class CheckpointDirectory
         if (manifest.StageFiles.Length != manifest.Balance.Length)
             throw new CheckpointException($"{directory}: the manifest lists {manifest.StageFiles.Length} stage files for {manifest.Balance.Length} stages");
         foreach (var file in manifest.StageFiles.Select(f => Path.Combine(directory, f)))
+            ReadStageFile(file, SafeTensorsFile.Read);
+    }
+
+    /// <summary>Reads one stage file with <paramref name="read"/>; a missing or damaged file is a <see cref="CheckpointException"/> naming it.</summary>
+    internal static T ReadStageFile<T>(string path, Func<string, T> read)
+    {
+        if (!File.Exists(path)) throw new CheckpointException($"{path} is missing: the checkpoint is incomplete");
+        try
         {
-            if (!File.Exists(file)) throw new CheckpointException($"{file} is missing: the checkpoint is incomplete");
-            try
-            {
-                SafeTensorsFile.Read(file);
-            }
-            catch (CheckpointFormatException e)
-            {
-                throw new CheckpointException($"{file} is damaged: {e.Message}");
-            }
+            return read(path);
+        }
+        catch (CheckpointFormatException e)
+        {
+            throw new CheckpointException($"{path} is damaged: {e.Problem}");
         }
     }
 

@@ -81,16 +81,7 @@ internal sealed class SavedModel : IDisposable
 
     private void Add(string path, IReadOnlyList<string> parameters)
     {
-        if (!File.Exists(path)) throw new CheckpointException($"{path} is missing: the checkpoint is incomplete");
-        Dictionary<string, Tensor> tensors;
-        try
-        {
-            (tensors, _) = Checkpoint.Load(path);
-        }
-        catch (CheckpointFormatException e)
-        {
-            throw new CheckpointException($"{path} is damaged: {e.Message}");
-        }
+        var (tensors, _) = CheckpointDirectory.ReadStageFile(path, Checkpoint.Load);
         var model = new List<(string Name, Tensor Value)>();
         var optimizer = new List<(string Parameter, string State, Tensor Value)>();
         try

@@ -29,7 +29,7 @@ public sealed record TrainingRecipe(
         options.TrainSamples,
         options.ConfigFingerprint);
 
-    /// <summary>The model as one line: "custom 1x28x28 -> [linear 64, relu, linear 10]".</summary>
+    /// <summary>The model as one line: "custom 784 -> [linear 64, relu, linear 10]".</summary>
     public string DescribeModel(string name) =>
         $"{name} {string.Join('x', Input)} -> [{string.Join(", ", Layers)}]";
 }

@@ -3,47 +3,27 @@ using ActorTrain.Training.Checkpoints;
 namespace ActorTrain.Cli.Tests.Commands;
 
 /// <summary>
-/// `train --resume` against one small run (a 3-block custom model in 2 stages, 512 samples, 4 steps, a checkpoint
-/// mid-epoch at step 2 and one at the end): whatever would not continue the checkpoint faithfully exits 2, names the
-/// key and creates no run directory.
+/// `train --resume` of one <see cref="ResumableRun"/>, in the real program: whatever would not continue the checkpoint
+/// faithfully exits 2, names the key and creates no run directory.
 /// </summary>
-public sealed class ResumeTests : IDisposable
+public sealed class ResumeTests(ResumableRun trained) : IClassFixture<ResumableRun>, IDisposable
 {
-    private const string Layers = "model.layers=[\"linear 64\", \"relu\", \"linear 32\", \"relu\", \"linear 10\"]";
-
     private readonly string _dir = Directory.CreateTempSubdirectory("actortrain-cli-resume-").FullName;
-    private readonly Lazy<string> _run;
     private int _attempts;
-
-    public ResumeTests() => _run = new Lazy<string>(TrainOnce);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Run => _run.Value;
+    private string Run => trained.Directory;
 
     private string MidEpoch => CheckpointDirectory.ForStep(Run, 2);
 
     private string Final => CheckpointDirectory.ForStep(Run, 4);
 
-    private static string[] Args(string outputDir, params string[] extra) =>
-    [
-        "train", "--config", RepoPaths.Hocon("local-sync.conf"), "--set", $"run.output-dir={outputDir}",
-        "--set", "data.train-limit=512", "--set", "data.test-limit=256", "--set", "run.epochs=1",
-        "--set", "model.preset=custom", "--set", Layers, "--set", "pipeline.partition=parameters", .. extra,
-    ];
-
-    private string TrainOnce()
-    {
-        var output = Path.Combine(_dir, "trained");
-        Assert.Equal(0, CommandLine.Run(Args(output, "--set", "run.checkpoint-every=2", "--set", "run.keep-checkpoints=5")));
-        return Assert.Single(Directory.GetDirectories(output));
-    }
-
     /// <summary>Resumes into a fresh output directory; returns the result and that directory.</summary>
     private (ActortrainProcess.Result Result, string Output) Resume(string checkpoint, params string[] extra)
     {
         var output = Path.Combine(_dir, $"attempt-{++_attempts}");
-        return (ActortrainProcess.Run(Args(output, [.. extra, "--resume", checkpoint])), output);
+        return (ActortrainProcess.Run(ResumableRun.Args(output, [.. extra, "--resume", checkpoint])), output);
     }
 
     private static void AssertRefusedBeforeWork(ActortrainProcess.Result result, string output, params string[] named)
@@ -82,9 +62,9 @@ public sealed class ResumeTests : IDisposable
     [TrainingFact]
     public void A_custom_model_with_another_activation_is_refused()
     {
-        var (result, output) = Resume(MidEpoch, "--set", Layers.Replace("\"relu\", \"linear 32\"", "\"tanh\", \"linear 32\"", StringComparison.Ordinal));
+        var (result, output) = Resume(MidEpoch, "--set", ResumableRun.Layers.Replace("\"relu\", \"linear 32\"", "\"tanh\", \"linear 32\"", StringComparison.Ordinal));
 
-        AssertRefusedBeforeWork(result, output, "model: checkpoint custom 1x28x28 -> [linear 64, relu,", "asked custom 1x28x28 -> [linear 64, tanh,");
+        AssertRefusedBeforeWork(result, output, "model: checkpoint custom 784 -> [linear 64, relu,", "asked custom 784 -> [linear 64, tanh,");
     }
 
     [TrainingFact]
@@ -146,7 +126,7 @@ public sealed class ResumeTests : IDisposable
         Assert.True(result.Code == 0, result.Err);
         var run = Assert.Single(Directory.GetDirectories(output));
         Assert.Contains("predates recorded training settings", File.ReadAllText(Path.Combine(run, "train.log.jsonl")));
-        Assert.Contains("balance = [2, 1]", File.ReadAllText(Path.Combine(run, "config.conf")));
+        Assert.Contains($"balance = [{string.Join(", ", manifest.Balance)}]", File.ReadAllText(Path.Combine(run, "config.conf")));
     }
 
     private string CopyOf(string checkpoint)

@@ -17,7 +17,7 @@ public sealed class ResumeCheckTests
         ConfigFingerprint = "0123456789abcdef",
     };
 
-    private static ModelSpec Model(string activation) => ModelSpec.FromLayers("custom", [1, 28, 28], 10,
+    private static ModelSpec Model(string activation) => ModelSpec.FromLayers("custom", [784], 10,
         new[] { "linear 64", activation, "linear 32", "relu", "linear 10" }
             .Select(t => LayerSpec.TryParse(t, out var spec, out _) ? spec! : throw new ArgumentException(t)).ToList());
 
