@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs=${1:-1}
-out=${TMPDIR:-/tmp}/actortrain-async-vs-sync
-mkdir -p "$out"
+# A fresh directory each time: --profile never overwrites an earlier profile.
+out=$(mktemp -d "${TMPDIR:-/tmp}/actortrain-async-vs-sync.XXXXXX")
 for mode in sync async stale 2bw; do
   extra=(--set actortrain.run.mode=async)
   case $mode in

@@ -3,7 +3,8 @@
 # Usage: examples/local-pipeline.sh   (after ./build.sh build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${TMPDIR:-/tmp}/actortrain-example
+# A fresh directory each time: --profile never overwrites an earlier profile.
+out=$(mktemp -d "${TMPDIR:-/tmp}/actortrain-example.XXXXXX")
 artifacts/bin/actortrain train --config hocon/local-sync.conf \
   --set actortrain.run.epochs=1 --set actortrain.data.train-limit=10000 --set actortrain.data.test-limit=2000 \
   --set actortrain.run.output-dir="$out/runs" --profile "$out/profile"

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 m=${1:-4}
-out=${TMPDIR:-/tmp}/actortrain-schedules
+# A fresh directory each time: --profile never overwrites an earlier profile.
+out=$(mktemp -d "${TMPDIR:-/tmp}/actortrain-schedules.XXXXXX")
 for schedule in gpipe 1f1b; do
   artifacts/bin/actortrain train --config hocon/local-sync.conf \
     --set actortrain.run.epochs=1 --set actortrain.data.train-limit=6400 --set actortrain.data.test-limit=1000 \

@@ -5,6 +5,7 @@ internal static class CommandLine
 {
     public static int Run(string[] args)
     {
+        ScriptConsole.Configure();
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
             Console.Out.Write(Usage());

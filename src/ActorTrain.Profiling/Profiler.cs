@@ -121,7 +121,10 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
         }
     }
 
-    /// <summary>Writes trace.json, summary.json and report.html into <paramref name="directory"/>, creating it if needed.</summary>
+    /// <summary>
+    /// Writes trace.json, summary.json and report.html into <paramref name="directory"/>, creating it if needed. Each file
+    /// is written under a temporary name and renamed when complete, so a full disk leaves no truncated file behind.
+    /// </summary>
     public void WriteTo(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -129,9 +132,24 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
         var data = Snapshot();
         var timeline = ModeTimeline.From(data);
         var summary = SummaryCalculator.Compute(data, timeline);
-        TraceWriter.Write(Path.Combine(directory, TraceFileName), data, timeline, options.PipelineModes);
-        SummaryWriter.Write(Path.Combine(directory, SummaryFileName), summary, data);
-        ReportWriter.Write(Path.Combine(directory, ReportFileName), summary, data, timeline, options.TimelineSteps);
+        Atomically(Path.Combine(directory, TraceFileName), path => TraceWriter.Write(path, data, timeline, options.PipelineModes));
+        Atomically(Path.Combine(directory, SummaryFileName), path => SummaryWriter.Write(path, summary, data));
+        Atomically(Path.Combine(directory, ReportFileName), path => ReportWriter.Write(path, summary, data, timeline, options.TimelineSteps));
+    }
+
+    private static void Atomically(string path, Action<string> write)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            write(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     /// <summary>The run's throughput, measured and theoretical bubble share and bytes sent between stages, from a snapshot.</summary>

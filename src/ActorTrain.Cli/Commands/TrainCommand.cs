@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using ActorTrain.Cli.Training;
+using ActorTrain.Config;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Profiling;
 using ActorTrain.Training.Links;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline;
@@ -34,17 +38,26 @@ internal sealed class TrainCommand : ICommand
         "                  --set pipeline.micro-batches=8 (a key outside akka. and actortrain. is ActorTrain's);\n" +
         "                  --set akka.loglevel=DEBUG sets Akka's key (repeatable; applied last)\n" +
         "  --profile DIR   record spans and write trace.json (Perfetto), summary.json and report.html to DIR\n" +
-        "  --resume DIR    continue from a checkpoint directory, or from the newest checkpoint of a run directory\n\n" +
-        "exit codes: 0 trained, 2 bad configuration or input (nothing trained), 1 failure while training.\n";
+        "                  (a new or empty directory: profiles are never overwritten)\n" +
+        "  --resume DIR    continue from a checkpoint directory, or from the newest checkpoint of a run directory;\n" +
+        "                  refused if a setting that changes what trains differs from the checkpoint's (see README)\n\n" +
+        "exit codes: 0 trained (or nothing left to train), 2 bad configuration or input (nothing trained, no run directory\n" +
+        "created), 1 failure while training.\n";
 
     public int Run(string[] args)
     {
         var a = new ArgReader(args, ["--config", "--set", "--profile", "--resume"], []);
         if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
         var (config, settings) = SettingsInput.Load(a.Value("--config"), a.Values("--set"));
-        var resume = a.Value("--resume");
-        if (resume is not null && !Directory.Exists(resume)) throw new UsageException($"--resume {resume}: no such directory.");
         ModeDispatch.Check(settings);
+
+        // Everything that can be refused is refused here, before anything is created.
+        RunPreflight.CheckRunName(settings.Run.Name);
+        RunPreflight.CheckWritable($"run.output-dir = {settings.Run.OutputDir}", settings.Run.OutputDir);
+        var profileDir = a.Value("--profile") is { } profileArg
+            ? Checked(profileArg, $"--profile {profileArg}")
+            : settings.Profiling is { Enabled: true, Dir.Length: > 0 } p ? Checked(p.Dir, $"profiling.dir = {p.Dir}") : null;
+        var checkpoint = a.Value("--resume") is { } resume ? RunPreflight.ReadCheckpoint(resume) : ((string Directory, CheckpointManifest Manifest)?)null;
 
         Dataset dataset;
         try
@@ -55,11 +68,13 @@ internal sealed class TrainCommand : ICommand
         {
             throw new UsageException($"data: {e.Message}");
         }
+        if (dataset.Train.Count == 0)
+            throw new UsageException($"data: the {dataset.Name} training set has no samples, so there is nothing to train.");
 
         TrainingOptions options;
         try
         {
-            options = OptionsMapping.Training(settings, dataset, runDirectory: null, resume);
+            options = OptionsMapping.Training(settings, dataset, runDirectory: null, checkpoint?.Directory) with { ConfigFingerprint = Fingerprint(config) };
         }
         catch (ModelSpecException e)
         {
@@ -67,17 +82,65 @@ internal sealed class TrainCommand : ICommand
         }
         ModeDispatch.CheckRequirements(settings, options, dataset);
 
+        IReadOnlyList<ResumeDifference> changes = [];
+        if (checkpoint is { Directory: var checkpointDir, Manifest: var manifest })
+        {
+            if (manifest.Epoch >= options.Epochs)
+            {
+                Console.Out.WriteLine($"Nothing to train: the checkpoint {checkpointDir} is at the end of epoch {manifest.Epoch}, and " +
+                                      $"run.epochs (or the mode plan) asks for {options.Epochs}; ask for more epochs to train further.");
+                return ExitCodes.Ok;
+            }
+            changes = ResumeCheck.Compare(manifest, options, LoadsOptimizerState(settings, options));
+            if (changes.Any(c => c.Refused))
+                throw new UsageException(string.Join(Environment.NewLine,
+                    changes.Where(c => c.Refused).Select(c => "  " + c).Prepend($"--resume {checkpointDir} would not continue that checkpoint:")));
+            config = KeptCut(a, settings, options, manifest) ?? config;
+        }
+
         var runDirectory = CreateRunDirectory(settings.Run.OutputDir, settings.Run.Name);
         File.WriteAllText(Path.Combine(runDirectory, "config.conf"), config.ToHocon());
         options = options with { RunDirectory = runDirectory };
 
-        var profileDir = a.Value("--profile") ?? (settings.Profiling.Enabled
-            ? (settings.Profiling.Dir.Length > 0 ? settings.Profiling.Dir : Path.Combine(runDirectory, "profile"))
-            : null);
+        profileDir ??= settings.Profiling.Enabled ? Path.Combine(runDirectory, "profile") : null;
         using var logging = new RunLogging(settings.Logging, runDirectory);
-        var resumeCommand = ResumeCommand(a.Value("--config"), a.Values("--set"), a.Value("--profile"), runDirectory);
+        if (checkpoint is { Manifest: var saved }) LogResume(logging.Logger, saved, options, changes);
+        var resumeCommand = ResumeCommand(a.Value("--config"), a.Values("--set"), runDirectory);
         return Train(settings, options, dataset, logging, profileDir, runDirectory, resumeCommand);
     }
+
+    private static string Checked(string profileDir, string what)
+    {
+        RunPreflight.CheckProfileDirectory(what, profileDir);
+        return profileDir;
+    }
+
+    private static bool LoadsOptimizerState(ActorTrainSettings settings, TrainingOptions options) =>
+        options.ResumeOptimizerState && (settings.EffectivePlan[0].Mode != TrainingMode.Ist || settings.Ist.OptimizerState == IstOptimizerState.Travel);
+
+    /// <summary>
+    /// A stage-based run that keeps a multi-stage checkpoint's cut records that cut in config.conf, so the file says what
+    /// trained even where pipeline.partition would have planned another (null: nothing to record).
+    /// </summary>
+    private static HoconConfig? KeptCut(ArgReader a, ActorTrainSettings settings, TrainingOptions options, CheckpointManifest manifest)
+    {
+        if (options.RecutOnResume || manifest.Balance.Length == 1 || settings.EffectivePlan[0].Mode is TrainingMode.Ist or TrainingMode.Dp) return null;
+        string[] cut = ["pipeline.partition=balance", $"pipeline.balance=[{string.Join(',', manifest.Balance)}]"];
+        return SettingsInput.Load(a.Value("--config"), [.. a.Values("--set"), .. cut]).Config;
+    }
+
+    private static void LogResume(Serilog.ILogger log, CheckpointManifest saved, TrainingOptions options, IReadOnlyList<ResumeDifference> changes)
+    {
+        if (ResumeCheck.Unknowns(saved) is { } unknowns) log.Warning("Resuming: {Unknowns}", unknowns);
+        foreach (var change in changes)
+            log.Warning("Resuming with {Key} changed: checkpoint {Saved}, now {Asked}", change.Key, change.Saved, change.Asked);
+        if (saved.Recipe is { } recipe && recipe.ConfigFingerprint != options.ConfigFingerprint)
+            log.Information("The configuration differs from the checkpoint's (fingerprint {Saved}, now {Now})", recipe.ConfigFingerprint, options.ConfigFingerprint);
+    }
+
+    /// <summary>A short hash of the resolved configuration, to tell at a glance whether two runs were configured alike.</summary>
+    private static string Fingerprint(HoconConfig config) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(config.ToHocon())))[..16];
 
     private static int Train(ActorTrainSettings settings, TrainingOptions options, Dataset dataset, RunLogging logging, string? profileDir,
         string runDirectory, string resumeCommand)
@@ -128,12 +191,9 @@ internal sealed class TrainCommand : ICommand
         {
             ProcessActorSystem.Release();
             logging.ConsoleLevel.MinimumLevel = consoleLevel;
-            if (profiler is not null && profileDir is not null)
-            {
-                profiler.WriteTo(profileDir);
-                log.Information("Profile written to {ProfileDirectory} (trace.json, summary.json, report.html)", profileDir);
-            }
         }
+        if (profiler is not null && profileDir is not null)
+            failure ??= WriteProfile(profiler, profileDir, log);
 
         PrintSummary(epochs, result);
         if (failure is TrainingSetupException setup)
@@ -143,26 +203,46 @@ internal sealed class TrainCommand : ICommand
         }
         if (failure is not null)
         {
-            Console.Error.WriteLine($"actortrain train: training failed: {failure.Message} (log: {Path.Combine(runDirectory, RunLogging.LogFileName)})");
+            // The whole exception, stack included, goes to the log file only; the console gets one line.
+            logging.ConsoleLevel.MinimumLevel = Serilog.Events.LogEventLevel.Fatal;
+            log.Error(failure, "Training failed");
+            Console.Error.WriteLine($"actortrain train: training failed: {TrainingFailure.Describe(failure)} (log: {Path.Combine(runDirectory, RunLogging.LogFileName)})");
             return ExitCodes.Failure;
         }
-        AnsiConsole.WriteLine($"Run directory: {runDirectory}");
-        if (result!.CheckpointDirectory is { } ckpt) AnsiConsole.WriteLine($"Checkpoint: {ckpt}");
+        // Written whole, whatever the console's width: scripts read these two lines.
+        Console.Out.WriteLine($"Run directory: {runDirectory}");
+        if (result!.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
         if (!result.Interrupted) return ExitCodes.Ok;
         log.Warning("Interrupted after step {Step}; resume with: {ResumeCommand}", result.Steps, resumeCommand);
-        // Plain output: the command must reach a terminal, a log or a script whole, never wrapped.
         Console.Out.WriteLine($"Interrupted after step {result.Steps}; resume with:");
         Console.Out.WriteLine(resumeCommand);
         return signals.ExitCode;
     }
 
-    /// <summary>The command that continues this run: the same configuration and overrides, resuming from its run directory.</summary>
-    private static string ResumeCommand(string? config, IReadOnlyList<string> sets, string? profile, string runDirectory)
+    /// <summary>Writes the profile; returns the failure, if any, so that it is reported like one during training.</summary>
+    private static Exception? WriteProfile(Profiler profiler, string profileDir, Serilog.ILogger log)
+    {
+        try
+        {
+            profiler.WriteTo(profileDir);
+            log.Information("Profile written to {ProfileDirectory} (trace.json, summary.json, report.html)", profileDir);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new IOException($"writing the profile to {profileDir}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The command that continues this run: the same configuration and overrides, resuming from its run directory
+    /// (without --profile: a profile directory is never written twice).
+    /// </summary>
+    private static string ResumeCommand(string? config, IReadOnlyList<string> sets, string runDirectory)
     {
         var words = new List<string> { "actortrain", "train" };
         if (config is not null) words.AddRange(["--config", config]);
         foreach (var set in sets) words.AddRange(["--set", set]);
-        if (profile is not null) words.AddRange(["--profile", profile]);
         words.AddRange(["--resume", runDirectory]);
         return string.Join(' ', words.Select(ShellQuote));
     }

@@ -41,7 +41,12 @@ internal static class OptionsMapping
             EvaluateEachEpoch = s.Run.EvalEveryEpoch,
             RunDirectory = runDirectory,
             CheckpointEvery = s.Run.CheckpointEvery,
+            KeepCheckpoints = s.Run.KeepCheckpoints,
             ResumeFrom = resumeFrom,
+            ResumeOptimizerState = s.EffectivePlan[0].OptimizerState == OptimizerStatePolicy.Keep,
+            RecutOnResume = p.RecutOnResume,
+            Dataset = data.Name,
+            TrainSamples = data.Train.Count,
         };
     }
 }

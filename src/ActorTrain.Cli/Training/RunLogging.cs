@@ -3,13 +3,14 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Json;
+using Serilog.Sinks.SystemConsole.Themes;
 
 namespace ActorTrain.Cli.Training;
 
 /// <summary>
 /// Serilog for a training run: JSON lines in the run directory (debug and above: every stage action with its stage,
 /// step and micro-batch as properties) and the console at the configured level. While the progress bar is live the console sink is raised
-/// to warnings through <see cref="ConsoleLevel"/> so log lines do not tear the bar.
+/// to warnings through <see cref="ConsoleLevel"/> so log lines do not tear the bar. Colours only on a terminal without NO_COLOR.
 /// </summary>
 internal sealed class RunLogging : IDisposable
 {
@@ -30,8 +31,9 @@ internal sealed class RunLogging : IDisposable
         ConsoleLevel = new LoggingLevelSwitch(level);
         var config = new LoggerConfiguration().MinimumLevel.Is(level < LogEventLevel.Debug ? level : LogEventLevel.Debug).Enrich.FromLogContext();
         if (settings.Console)
+            // No {Exception}: stack traces belong in the log file, the console gets the message.
             config = config.WriteTo.Console(levelSwitch: ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}", theme: ScriptConsole.NoColor ? ConsoleTheme.None : null);
         if (settings.File)
             config = config.WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(runDirectory, LogFileName), buffered: true);
         _logger = config.CreateLogger();

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Supervision;
 
 namespace ActorTrain.Training.Checkpoints;
 
 /// <summary>
 /// The small JSON file that makes a checkpoint directory complete: where the run stood and how the model was cut.
 /// It is written last, after every stage file is on disk, so a directory without it is an interrupted save.
+/// <see cref="Recipe"/> is null in manifests written before it was recorded.
 /// </summary>
 public sealed record CheckpointManifest(
     int Format,
@@ -17,7 +20,8 @@ public sealed record CheckpointManifest(
     string Model,
     int[] Balance,
     string[] StageFiles,
-    DateTimeOffset Created)
+    DateTimeOffset Created,
+    TrainingRecipe? Recipe = null)
 {
     public const string FileName = "manifest.json";
     public const int CurrentFormat = 1;
@@ -28,6 +32,19 @@ public sealed record CheckpointManifest(
         PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    /// <summary>
+    /// Makes <paramref name="directory"/>, holding one stage file per entry of <paramref name="balance"/>, a complete checkpoint,
+    /// then drops the oldest beyond <see cref="TrainingOptions.KeepCheckpoints"/>.
+    /// </summary>
+    public static void Seal(string directory, TrainingOptions options, string mode, RunPosition position, IReadOnlyList<int> balance)
+    {
+        new CheckpointManifest(
+            CurrentFormat, position.Step, position.Epoch, position.Batch, mode, options.Seed, options.Model.Name, [.. balance],
+            Enumerable.Range(0, balance.Count).Select(CheckpointDirectory.StageFile).ToArray(), DateTimeOffset.UtcNow,
+            TrainingRecipe.Of(options)).Write(directory);
+        CheckpointDirectory.Prune(options.RunDirectory!, options.KeepCheckpoints);
+    }
 
     public void Write(string directory)
     {

@@ -30,10 +30,11 @@ internal sealed record ResumePoint(string Directory, IReadOnlyList<int> Balance,
 
     /// <summary>
     /// The cut a stage-based run (sync, async, decoupled) resumes with: the saved one, except that a checkpoint of the whole model
-    /// in one file (what ist and dp write) is cut as the run's own configuration says.
+    /// in one file (what ist and dp write), or any checkpoint when <see cref="TrainingOptions.RecutOnResume"/> is set, is cut as
+    /// the run's own configuration says.
     /// </summary>
     public Partition StagesFor(TrainingOptions options) =>
-        Balance.Count == 1
+        Balance.Count == 1 || options.RecutOnResume
             ? StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize, options.WithoutFlush)
             : Partitioner.ByBalance(StagePlanner.StaticCosts(options.Model, options.BatchSize), Balance.Count, Balance);
 

@@ -51,18 +51,37 @@ internal sealed class SavedModel : IDisposable
         var missing = layers.StateDict().Keys.Where(k => !_model.ContainsKey(k)).ToList();
         if (missing.Count > 0)
             throw new CheckpointException($"the checkpoint holds no values for [{string.Join(", ", missing)}]: it was written for another model");
-        layers.LoadStateDict(layers.StateDict().Keys.ToDictionary(k => k, k => _model[k]));
+        try
+        {
+            layers.LoadStateDict(layers.StateDict().Keys.ToDictionary(k => k, k => _model[k]));
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckpointException($"the checkpoint's weights do not fit this model ({Plain(e)}): it was written for another model");
+        }
         if (optimizer is null) return;
         var state = new Dictionary<string, Tensor>();
         foreach (var (name, i) in layers.NamedParameters().Select((p, i) => (p.Key, i)))
             foreach (var (key, value) in _optimizer.GetValueOrDefault(name) ?? [])
                 state[Optimizer.Key(i, key)] = value;
-        optimizer.LoadStateDict(state);
+        try
+        {
+            optimizer.LoadStateDict(state);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckpointException(
+                $"the checkpoint's optimizer state does not fit this optimizer ({Plain(e)}); optimizer-state = reset in the first mode-plan entry starts it afresh");
+        }
     }
+
+    // ArgumentException appends " (Parameter 'name')", which means nothing to someone resuming a run.
+    private static string Plain(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     private void Add(string path, IReadOnlyList<string> parameters)
     {
-        var (tensors, _) = Checkpoint.Load(path);
+        var (tensors, _) = CheckpointDirectory.ReadStageFile(path, Checkpoint.Load);
         var model = new List<(string Name, Tensor Value)>();
         var optimizer = new List<(string Parameter, string State, Tensor Value)>();
         try

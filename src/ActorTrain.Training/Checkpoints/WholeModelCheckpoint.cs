@@ -30,13 +30,8 @@ internal static class WholeModelCheckpoint
     };
 
     /// <summary>Writes the manifest that makes <paramref name="directory"/> a complete checkpoint, then drops the oldest.</summary>
-    public static void Seal(string directory, TrainingOptions options, string mode, RunPosition position)
-    {
-        new CheckpointManifest(
-            CheckpointManifest.CurrentFormat, position.Step, position.Epoch, position.Batch, mode, options.Seed, options.Model.Name,
-            [options.Model.Blocks.Count], [CheckpointDirectory.StageFile(0)], DateTimeOffset.UtcNow).Write(directory);
-        CheckpointDirectory.Prune(options.RunDirectory!);
-    }
+    public static void Seal(string directory, TrainingOptions options, string mode, RunPosition position) =>
+        CheckpointManifest.Seal(directory, options, mode, position, [options.Model.Blocks.Count]);
 
     /// <summary>
     /// Loads <see cref="TrainingOptions.ResumeFrom"/> into <paramref name="model"/> and, unless null, <paramref name="optimizer"/>;

@@ -28,13 +28,8 @@ internal sealed partial class DecoupledSupervisor
     private void OnStageSaved(StageSaved saved)
     {
         if (++_stagesSaved < _children.Count) return;
-        new CheckpointManifest(
-            CheckpointManifest.CurrentFormat, _position.Step, _position.Epoch, _position.Batch, Mode, _options.Seed,
-            _options.Model.Name, _stages.Select(s => s.Stage.BlockCount).ToArray(),
-            Enumerable.Range(0, _children.Count).Select(CheckpointDirectory.StageFile).ToArray(),
-            DateTimeOffset.UtcNow).Write(_savingTo!);
+        CheckpointManifest.Seal(_savingTo!, _options, Mode, _position, _stages.Select(s => s.Stage.BlockCount).ToArray());
         _lastCheckpoint = _savingTo;
-        CheckpointDirectory.Prune(_options.RunDirectory!);
         _log.Information("Checkpoint at step {Step} written to {Directory}", _position.Step, _savingTo);
         Finish(_position.Step);
     }

@@ -30,6 +30,19 @@ public sealed record TrainingOptions
     public string? RunDirectory { get; init; }
     public int CheckpointEvery { get; init; }
 
+    /// <summary>Complete checkpoints kept in <see cref="RunDirectory"/>; older ones are deleted after each save.</summary>
+    public int KeepCheckpoints { get; init; } = Checkpoints.CheckpointDirectory.DefaultKeep;
+
+    /// <summary>The data set's name and training-set size, recorded in checkpoints so a resume can tell the data changed.</summary>
+    public string Dataset { get; init; } = "";
+    public int TrainSamples { get; init; }
+
+    /// <summary>A hash of the resolved configuration, recorded in checkpoints ("" when the options did not come from one).</summary>
+    public string ConfigFingerprint { get; init; } = "";
+
+    /// <summary>Whether a resumed stage-based run cuts the whole model as <see cref="Pipeline"/> says instead of keeping the checkpoint's cut.</summary>
+    public bool RecutOnResume { get; init; }
+
     /// <summary>A checkpoint directory to continue from.</summary>
     public string? ResumeFrom { get; init; }
 

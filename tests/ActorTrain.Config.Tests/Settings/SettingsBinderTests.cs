@@ -15,7 +15,7 @@ public sealed class SettingsBinderTests
     public void Reference_defaults_bind_to_the_documented_values()
     {
         var s = Bind();
-        Assert.Equal(new RunSettings("run", 42, 3, TrainingMode.Sync, "runs", 0, true, TimeSpan.FromMinutes(2)), s.Run);
+        Assert.Equal(new RunSettings("run", 42, 3, TrainingMode.Sync, "runs", 0, true, 2, TimeSpan.FromMinutes(2)), s.Run);
         Assert.Equal(ModelPreset.Mlp6, s.Model.Preset);
         Assert.Empty(s.Model.Layers);
         Assert.Equal(DatasetKind.FashionMnist, s.Data.Dataset);

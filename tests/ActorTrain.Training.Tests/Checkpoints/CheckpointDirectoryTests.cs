@@ -47,14 +47,14 @@ public sealed class CheckpointDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Pruning_keeps_the_newest_two_complete_checkpoints()
+    public void Pruning_keeps_the_newest_complete_checkpoints_it_is_asked_to_keep()
     {
         Save(10);
         Save(15, complete: false);
         Save(20);
         Save(30);
 
-        CheckpointDirectory.Prune(_run);
+        CheckpointDirectory.Prune(_run, keep: 2);
 
         var left = Directory.GetDirectories(Path.Combine(_run, "checkpoints")).Select(Path.GetFileName).Order();
         Assert.Equal(["step-000020", "step-000030"], left);

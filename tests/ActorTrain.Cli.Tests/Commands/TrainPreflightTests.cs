@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+
+namespace ActorTrain.Cli.Tests.Commands;
+
+/// <summary>Bad input to `train` exits 2 before anything is created; a redirected run prints lines scripts can read.</summary>
+public sealed class TrainPreflightTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("actortrain-cli-preflight-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Output => Path.Combine(_dir, "runs");
+
+    private string[] Args(params string[] extra) =>
+    [
+        "train", "--config", RepoPaths.Hocon("local-sync.conf"), "--set", $"run.output-dir={Output}",
+        "--set", "data.train-limit=512", "--set", "data.test-limit=256", "--set", "run.epochs=1", .. extra,
+    ];
+
+    private void AssertRefusedBeforeWork(params string[] extra)
+    {
+        Assert.Equal(2, CommandLine.Run(Args(extra)));
+        Assert.False(Directory.Exists(Output), "the output directory was created");
+    }
+
+    [TorchTheory]
+    [InlineData("..")]
+    [InlineData("../../x")]
+    [InlineData("a/b")]
+    [InlineData("/tmp/elsewhere")]
+    public void A_run_name_that_is_not_one_plain_directory_name_is_refused(string name) =>
+        AssertRefusedBeforeWork("--set", $"run.name=\"{name}\"");
+
+    [TorchFact]
+    public void An_over_long_run_name_is_refused() => AssertRefusedBeforeWork("--set", $"run.name={new string('n', 240)}");
+
+    [TorchFact]
+    public void An_output_directory_that_cannot_be_created_is_refused_and_nothing_is_created()
+    {
+        var file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "");
+
+        Assert.Equal(2, CommandLine.Run(Args("--set", $"run.output-dir={Path.Combine(file, "runs")}")));
+        Assert.Equal([file], Directory.GetFileSystemEntries(_dir));
+    }
+
+    [TorchFact]
+    public void A_profile_path_naming_an_existing_file_is_refused_before_training()
+    {
+        var file = Path.Combine(_dir, "profile");
+        File.WriteAllText(file, "");
+
+        AssertRefusedBeforeWork("--profile", file);
+    }
+
+    [TorchFact]
+    public void A_profile_directory_holding_an_earlier_profile_is_refused_before_training()
+    {
+        var earlier = Directory.CreateDirectory(Path.Combine(_dir, "profile")).FullName;
+        File.WriteAllText(Path.Combine(earlier, "trace.json"), "{}");
+
+        AssertRefusedBeforeWork("--profile", earlier);
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(earlier, "trace.json")));
+    }
+
+    [TorchFact]
+    public void An_empty_training_set_is_refused()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_dir, "empty-mnist")).FullName;
+        foreach (var split in new[] { "train", "t10k" })
+        {
+            File.WriteAllBytes(Path.Combine(data, $"{split}-images-idx3-ubyte"), Idx(0x0803, 0, 28, 28));
+            File.WriteAllBytes(Path.Combine(data, $"{split}-labels-idx1-ubyte"), Idx(0x0801, 0));
+        }
+
+        AssertRefusedBeforeWork("--set", "data.dataset=mnist", "--set", $"data.path={data}");
+    }
+
+    [TrainingFact]
+    public void A_redirected_run_prints_whole_paths_without_escape_codes()
+    {
+        // Longer than the 80 columns Spectre.Console assumes when it cannot ask a terminal.
+        var deep = Path.Combine(_dir, new string('d', 60), new string('e', 60));
+
+        var result = ActortrainProcess.Run(Args("--set", $"run.output-dir={deep}", "--set", "data.train-limit=256"));
+
+        Assert.True(result.Code == 0, result.Err);
+        var run = Assert.Single(Directory.GetDirectories(deep));
+        Assert.Contains($"Run directory: {run}{Environment.NewLine}", result.Out);
+        Assert.Contains($"Checkpoint: {Path.Combine(run, "checkpoints", "step-000002")}{Environment.NewLine}", result.Out);
+        Assert.DoesNotContain('\u001b', result.Out + result.Err);
+    }
+
+    private static byte[] Idx(int magic, params int[] dims)
+    {
+        var bytes = new byte[4 + 4 * dims.Length];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
+        for (var i = 0; i < dims.Length; i++) BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * i), dims[i]);
+        return bytes;
+    }
+}
