@@ -2,6 +2,7 @@ using ActorTrain.Config.Settings;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Filters;
 using Serilog.Formatting.Json;
 using Serilog.Sinks.SystemConsole.Themes;
 
@@ -11,6 +12,7 @@ namespace ActorTrain.Cli.Training;
 /// Serilog for a training run: JSON lines in the run directory (debug and above: every stage action with its stage,
 /// step and micro-batch as properties) and the console at the configured level. While the progress bar is live the console sink is raised
 /// to warnings through <see cref="ConsoleLevel"/> so log lines do not tear the bar. Colours only on a terminal without NO_COLOR.
+/// Akka's events come through the same logger (Akka.Logger.Serilog), with their actor path as a property.
 /// </summary>
 internal sealed class RunLogging : IDisposable
 {
@@ -31,9 +33,12 @@ internal sealed class RunLogging : IDisposable
         ConsoleLevel = new LoggingLevelSwitch(level);
         var config = new LoggerConfiguration().MinimumLevel.Is(level < LogEventLevel.Debug ? level : LogEventLevel.Debug).Enrich.FromLogContext();
         if (settings.Console)
-            // No {Exception}: stack traces belong in the log file, the console gets the message.
-            config = config.WriteTo.Console(levelSwitch: ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}", theme: ScriptConsole.NoColor ? ConsoleTheme.None : null);
+            // No {Exception}: stack traces belong in the log file, the console gets the message. Akka's own events reach
+            // the console only from warnings up (its start and shutdown chatter stays in the file).
+            config = config.WriteTo.Logger(console => console
+                .Filter.ByExcluding(e => e.Level < LogEventLevel.Warning && Matching.FromSource("Akka")(e))
+                .WriteTo.Console(levelSwitch: ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}", theme: ScriptConsole.NoColor ? ConsoleTheme.None : null));
         if (settings.File)
             config = config.WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(runDirectory, LogFileName), buffered: true);
         _logger = config.CreateLogger();

@@ -1,4 +1,4 @@
 namespace ActorTrain.Training.Checkpoints;
 
 /// <summary>A checkpoint that cannot be used to resume: missing, incomplete, or for a different model or partition.</summary>
-internal sealed class CheckpointException(string message) : Exception(message);
+public sealed class CheckpointException(string message) : Exception(message);

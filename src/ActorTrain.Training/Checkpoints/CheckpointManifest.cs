@@ -37,7 +37,7 @@ public sealed record CheckpointManifest(
     /// Makes <paramref name="directory"/>, holding one stage file per entry of <paramref name="balance"/>, a complete checkpoint,
     /// then drops the oldest beyond <see cref="TrainingOptions.KeepCheckpoints"/>.
     /// </summary>
-    public static void Seal(string directory, TrainingOptions options, string mode, RunPosition position, IReadOnlyList<int> balance)
+    internal static void Seal(string directory, TrainingOptions options, string mode, RunPosition position, IReadOnlyList<int> balance)
     {
         new CheckpointManifest(
             CurrentFormat, position.Step, position.Epoch, position.Batch, mode, options.Seed, options.Model.Name, [.. balance],

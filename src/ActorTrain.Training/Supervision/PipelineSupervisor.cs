@@ -205,10 +205,10 @@ internal sealed partial class PipelineSupervisor : RunRootActor
         Pump();
     }
 
-    /// <summary>The run is over (done or interrupted) with the pipeline drained: a final checkpoint unless one holds this step already.</summary>
+    /// <summary>The run is over (done or interrupted) with the pipeline drained: a final checkpoint records where it stands.</summary>
     private void End()
     {
-        if (_options.RunDirectory is not null && (_lastCheckpoint is null || _checkpointedStep != _position.Step)) SaveCheckpoint(final: true);
+        if (_options.RunDirectory is not null) SaveCheckpoint(final: true);
         else Finish(_position.Step);
     }
 

@@ -42,7 +42,8 @@ public sealed class InterruptSignalTests : IDisposable
     public async Task Sigint_mid_run_exits_130_and_the_resumed_run_ends_with_the_weights_of_the_uninterrupted_run()
     {
         var whole = _dir.File("whole");
-        Assert.Equal(0, CommandLine.Run(Job(whole)));
+        var first = ActortrainProcess.Run(Job(whole));
+        Assert.True(first.Code == 0, first.Err);
         var interrupted = _dir.File("interrupted");
 
         var (code, _) = await RunAndSignalAsync([.. Job(interrupted), "--set", "logging.level=debug"], Sigint);
@@ -50,7 +51,8 @@ public sealed class InterruptSignalTests : IDisposable
         Assert.Equal(130, code);
         var run = Assert.Single(Directory.GetDirectories(interrupted));
         Assert.InRange(CheckpointManifest.Read(CheckpointDirectory.Resolve(run)).Step, 3, 15);
-        Assert.Equal(0, CommandLine.Run([.. Job(interrupted), "--resume", run]));
+        var resumedRun = ActortrainProcess.Run([.. Job(interrupted), "--resume", run]);
+        Assert.True(resumedRun.Code == 0, resumedRun.Err);
         var resumed = Directory.GetDirectories(interrupted).Single(d => d != run);
         var (expected, actual) = (Weights(Assert.Single(Directory.GetDirectories(whole))), Weights(resumed));
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
