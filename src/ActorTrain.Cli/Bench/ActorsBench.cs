@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using Akka.Actor;
 
 namespace ActorTrain.Cli.Bench;

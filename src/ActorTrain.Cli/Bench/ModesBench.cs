@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ActorTrain.Cli.Training;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Profiling;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;

@@ -1,11 +1,14 @@
 using System.Globalization;
+using ActorTrain.Cli.Training;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Profiling;
-using ActorTrain.Cli.Training;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.PipelineParallel;
 using ActorTrain.Training.Runs;
 using Serilog;
 

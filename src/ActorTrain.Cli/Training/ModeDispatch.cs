@@ -4,11 +4,13 @@ using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Decoupled;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Ist;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.PipelineParallel;
 using ActorTrain.Training.Policy;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using Serilog;
 
 namespace ActorTrain.Cli.Training;

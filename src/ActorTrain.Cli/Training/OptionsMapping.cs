@@ -2,6 +2,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Torch;
 using ActorTrain.Training.Model;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Cli.Training;

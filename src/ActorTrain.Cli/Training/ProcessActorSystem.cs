@@ -1,3 +1,4 @@
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
 

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
+using System.Text.Json;
+using ActorTrain.Training.Options;
 
 namespace ActorTrain.Training.Checkpoints;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActorTrain.Training.Runs;
+using ActorTrain.Training.Options;
 
 namespace ActorTrain.Training.Checkpoints;
 

@@ -1,9 +1,8 @@
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Partitioning;
 using ActorTrain.Training.Pipeline;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using Serilog;
 
 namespace ActorTrain.Training.Checkpoints;

@@ -1,4 +1,4 @@
-using ActorTrain.Training.Runs;
+using ActorTrain.Training.Options;
 
 namespace ActorTrain.Training.Checkpoints;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Options;
 using Serilog;
 
 namespace ActorTrain.Training.Checkpoints;

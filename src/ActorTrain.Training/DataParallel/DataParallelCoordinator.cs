@@ -1,9 +1,10 @@
 using ActorTrain.Torch;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.DataParallel.Messages;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using Akka.Actor;
 using Serilog;
 

@@ -3,10 +3,10 @@ using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.NN;
 using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Options;
 using Akka.Actor;
 using Serilog;
 

@@ -1,10 +1,12 @@
 using ActorTrain.Data.Loading;
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
+using ActorTrain.Torch;
 using ActorTrain.Training.DataParallel.Messages;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Runs;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Partitioning;
+using ActorTrain.Training.Pipeline;
 
 namespace ActorTrain.Training.DataParallel;
 

@@ -1,9 +1,9 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Options;
 using Akka.Actor;
 using Serilog;
 

@@ -1,9 +1,8 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Partitioning;
 using ActorTrain.Training.Pipeline;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using Serilog;
 
 namespace ActorTrain.Training.Decoupled;

@@ -1,10 +1,11 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Decoupled.Messages;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Options;
 using Akka.Actor;
 using Serilog;
 

@@ -1,7 +1,7 @@
 using ActorTrain.Data.Loading;
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
-using ActorTrain.Training.DataParallel;
+using ActorTrain.Torch;
+using ActorTrain.Training.Pipeline;
 
 namespace ActorTrain.Training.Ist;
 

@@ -1,14 +1,13 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
+using ActorTrain.Torch;
 using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Model;
-using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Options;
 using Akka.Actor;
 using Serilog;
 

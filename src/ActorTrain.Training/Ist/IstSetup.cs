@@ -1,9 +1,9 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
-using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Torch;
+using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Options;
 
 namespace ActorTrain.Training.Ist;
 

@@ -1,6 +1,5 @@
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Pipeline;
-using ActorTrain.Training.Supervision;
 
 namespace ActorTrain.Training.Ist;
 

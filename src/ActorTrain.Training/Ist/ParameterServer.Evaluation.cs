@@ -1,6 +1,6 @@
 using ActorTrain.Config.Settings;
-using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline;
 
 namespace ActorTrain.Training.Ist;
 

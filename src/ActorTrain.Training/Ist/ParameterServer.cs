@@ -1,9 +1,9 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data;
 using ActorTrain.Torch;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Ist.Messages;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Supervision;
 using Akka.Actor;
 using Serilog;
 

@@ -1,8 +1,8 @@
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
+using ActorTrain.Torch;
 using ActorTrain.Training.Ist.Messages;
-using ActorTrain.Training.Runs;
+using ActorTrain.Training.Options;
 
 namespace ActorTrain.Training.Ist;
 

@@ -1,5 +1,6 @@
 using ActorTrain.Torch;
 using ActorTrain.Training.Ist.Messages;
+using ActorTrain.Training.Pipeline;
 
 namespace ActorTrain.Training.Ist;
 

@@ -1,5 +1,5 @@
 using ActorTrain.Data;
-using ActorTrain.Training.DataParallel;
+using ActorTrain.Training.Partitioning;
 
 namespace ActorTrain.Training.Ist;
 

@@ -1,11 +1,11 @@
 using ActorTrain.Data.Loading;
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
-using ActorTrain.Training.DataParallel;
+using ActorTrain.Torch;
 using ActorTrain.Training.Ist.Messages;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Runs;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Pipeline;
 
 namespace ActorTrain.Training.Ist;
 

@@ -1,6 +1,6 @@
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
-using ActorTrain.Training.Runs;
 using Serilog;
 
 namespace ActorTrain.Training.Pipeline;

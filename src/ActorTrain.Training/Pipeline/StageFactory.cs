@@ -1,7 +1,7 @@
 using ActorTrain.Torch.NN;
 using ActorTrain.Training.Model;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Partitioning;
-using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Pipeline;
 

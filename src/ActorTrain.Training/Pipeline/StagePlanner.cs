@@ -1,6 +1,6 @@
 using ActorTrain.Training.Model;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Partitioning;
-using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Pipeline;
 

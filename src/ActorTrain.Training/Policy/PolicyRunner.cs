@@ -1,7 +1,8 @@
 using ActorTrain.Config.Settings;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using Serilog;
 
 namespace ActorTrain.Training.Policy;

@@ -1,6 +1,7 @@
 using ActorTrain.Config.Settings;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Options;
 using Serilog;
 
 namespace ActorTrain.Training.Runs;

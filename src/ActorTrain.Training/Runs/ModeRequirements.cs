@@ -2,6 +2,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Decoupled;
 using ActorTrain.Training.Ist;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline;
 
 namespace ActorTrain.Training.Runs;

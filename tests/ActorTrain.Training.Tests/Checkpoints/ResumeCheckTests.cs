@@ -1,6 +1,7 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Model;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Tests.Checkpoints;

@@ -1,5 +1,6 @@
+using ActorTrain.Training.Hosting;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using ActorTrain.Training.Tests.DataParallel;
 using ActorTrain.Training.Tests.Runs;
 

@@ -1,9 +1,10 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.DataParallel;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using ActorTrain.Training.Tests.Checkpoints;
 
 namespace ActorTrain.Training.Tests.DataParallel;

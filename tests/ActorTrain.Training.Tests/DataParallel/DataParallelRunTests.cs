@@ -1,9 +1,11 @@
-using ActorTrain.Training.Model;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.NN;
 using ActorTrain.Training.DataParallel;
+using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Tests.Runs;
 

@@ -1,4 +1,5 @@
 using ActorTrain.Training.DataParallel;
+using ActorTrain.Training.Partitioning;
 
 namespace ActorTrain.Training.Tests.DataParallel;
 

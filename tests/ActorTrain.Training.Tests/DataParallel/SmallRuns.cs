@@ -3,6 +3,7 @@ using ActorTrain.Data.Datasets;
 using ActorTrain.Torch.NN;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 using Serilog;
 

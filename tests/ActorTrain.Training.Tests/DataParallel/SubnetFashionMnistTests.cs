@@ -4,6 +4,7 @@ using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Ist;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Tests.DataParallel;

@@ -1,10 +1,12 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
-using ActorTrain.Training.Decoupled;
 using ActorTrain.Training.Decoupled.Messages;
+using ActorTrain.Training.Decoupled;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Tests.Runs;

@@ -1,9 +1,10 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Ist;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using ActorTrain.Training.Tests.Checkpoints;
 using ActorTrain.Training.Tests.DataParallel;
 using ActorTrain.Training.Tests.Runs;

@@ -1,11 +1,13 @@
 using ActorTrain.Config.Settings;
-using ActorTrain.Data;
 using ActorTrain.Data.Loading;
+using ActorTrain.Data;
 using ActorTrain.Torch.NN;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Ist;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Tests.DataParallel;
 using ActorTrain.Training.Tests.Runs;

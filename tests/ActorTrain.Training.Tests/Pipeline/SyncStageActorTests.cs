@@ -1,13 +1,13 @@
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
+using ActorTrain.Torch;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Pipeline.Messages;
+using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Schedules;
-using ActorTrain.Training.Supervision;
 using ActorTrain.Training.Tests.Runs;
 using Akka.Actor;
 

@@ -1,8 +1,8 @@
 using ActorTrain.Config.Settings;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Policy;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using ActorTrain.Training.Tests.Runs;
 
 namespace ActorTrain.Training.Tests.Policy;

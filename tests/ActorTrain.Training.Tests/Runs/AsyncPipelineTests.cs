@@ -2,7 +2,9 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.PipelineParallel;
 using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Tests.Runs;

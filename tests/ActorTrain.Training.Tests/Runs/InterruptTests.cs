@@ -1,10 +1,12 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Decoupled;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Ist;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.PipelineParallel;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 using ActorTrain.Training.Tests.DataParallel;
 
 namespace ActorTrain.Training.Tests.Runs;

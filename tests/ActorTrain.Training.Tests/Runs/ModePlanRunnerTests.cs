@@ -1,7 +1,9 @@
 using ActorTrain.Config.Settings;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.PipelineParallel;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 
 namespace ActorTrain.Training.Tests.Runs;
 

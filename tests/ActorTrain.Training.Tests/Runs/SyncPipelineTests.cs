@@ -1,5 +1,6 @@
 using ActorTrain.TestKit;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.PipelineParallel;
 using ActorTrain.Training.Runs;
 
 namespace ActorTrain.Training.Tests.Runs;

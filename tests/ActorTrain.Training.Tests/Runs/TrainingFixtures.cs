@@ -1,10 +1,11 @@
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
-using ActorTrain.Training.Model;
-using ActorTrain.Training.Runs;
-using ActorTrain.Torch;
 using ActorTrain.Torch.Serialization;
+using ActorTrain.Torch;
 using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Runs;
 using Serilog;
 
 namespace ActorTrain.Training.Tests.Runs;

@@ -1,14 +1,16 @@
 using ActorTrain.Data.Loading;
+using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
-using ActorTrain.Training.Runs;
+using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Schedules;
 using Akka.Actor;
 using Serilog;
 
-namespace ActorTrain.Training.Supervision;
+namespace ActorTrain.Training.PipelineParallel;
 
 /// <summary>
 /// Owns a pipeline run, synchronous or without flush (async): creates the stage actors (a thread each), links them,

@@ -1,9 +1,8 @@
+using ActorTrain.Training.Hosting.Messages;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Supervision;
-using ActorTrain.Training.Supervision.Messages;
 using Akka.Actor;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// Hosts one run whose root actor (a pipeline or decoupled supervisor, the IST parameter server, the data-parallel

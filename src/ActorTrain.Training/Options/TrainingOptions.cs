@@ -1,6 +1,6 @@
 using ActorTrain.Training.Model;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Options;
 
 /// <summary>
 /// Everything a run needs, independent of where it came from (HOCON settings, a test, a benchmark).

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Actor.Internal;
 
-namespace ActorTrain.Training.Supervision;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// A run's children are never restarted by Akka here: a failed stage holds half a step, so the run root decides (fail

@@ -1,7 +1,7 @@
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Runs;
-using ActorTrain.Training.Supervision;
 
-namespace ActorTrain.Training.Tests.Runs;
+namespace ActorTrain.Training.Tests.Hosting;
 
 public sealed class TrainingActorSystemTests
 {

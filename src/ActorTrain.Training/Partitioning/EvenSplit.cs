@@ -1,4 +1,4 @@
-namespace ActorTrain.Training.DataParallel;
+namespace ActorTrain.Training.Partitioning;
 
 /// <summary>Cuts a count into parts whose sizes differ by at most one, the first parts taking the remainder.</summary>
 internal static class EvenSplit

@@ -1,7 +1,7 @@
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Pipeline.Messages;
 
-namespace ActorTrain.Training.Supervision;
+namespace ActorTrain.Training.PipelineParallel;
 
 internal sealed partial class PipelineSupervisor
 {

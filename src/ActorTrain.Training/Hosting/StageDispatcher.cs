@@ -1,4 +1,4 @@
-namespace ActorTrain.Training.Supervision;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// The Akka dispatcher every computing actor (stages, replicas, subnet workers, the IST server) runs on: a thread of its

@@ -1,7 +1,7 @@
 using ActorTrain.Torch;
 using ActorTrain.Torch.Optim;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Options;
 
 /// <summary>Creates the configured optimizer over a set of parameters.</summary>
 internal static class OptimizerFactory

@@ -1,9 +1,10 @@
 using ActorTrain.Torch;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
 
-namespace ActorTrain.Training.Tests.Links;
+namespace ActorTrain.Training.Tests.Hosting;
 
 /// <summary>The receiver of a message owns its tensors; when nobody receives it, the dead-letter disposer frees them.</summary>
 public sealed class DeadLetterDisposerTests : Akka.TestKit.Xunit2.TestKit

@@ -1,7 +1,7 @@
 using ActorTrain.Training.Links;
 using Akka.Actor;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// Where a run's actors live and how its stages reach each other: the process's actor system (the CLI makes one per

@@ -1,15 +1,19 @@
 using ActorTrain.Data.Loading;
-using ActorTrain.Torch;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
-using ActorTrain.Training.Observability;
-using ActorTrain.Training.Pipeline;
-using ActorTrain.Training.Runs;
+using ActorTrain.Torch;
+using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
-using ActorTrain.Training.Supervision;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.PipelineParallel;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Tests.Runs;
 using Akka.Actor;
 
-namespace ActorTrain.Training.Tests.Runs;
+namespace ActorTrain.Training.Tests.PipelineParallel;
 
 public sealed class StartupCheckTests() : Akka.TestKit.Xunit2.TestKit(TrainingActorSystem.Defaults)
 {

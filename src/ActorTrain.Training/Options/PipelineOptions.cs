@@ -1,6 +1,6 @@
 using ActorTrain.Torch;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Options;
 
 /// <summary>How the model is cut into stages and how micro-batches flow through them.</summary>
 public sealed record PipelineOptions(

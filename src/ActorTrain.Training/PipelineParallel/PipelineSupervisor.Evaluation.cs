@@ -3,7 +3,7 @@ using ActorTrain.Torch;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
 
-namespace ActorTrain.Training.Supervision;
+namespace ActorTrain.Training.PipelineParallel;
 
 internal sealed partial class PipelineSupervisor
 {

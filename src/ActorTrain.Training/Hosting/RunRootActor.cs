@@ -1,9 +1,9 @@
+using ActorTrain.Training.Hosting.Messages;
 using ActorTrain.Training.Observability;
-using ActorTrain.Training.Supervision.Messages;
 using Akka.Actor;
 using Serilog;
 
-namespace ActorTrain.Training.Supervision;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// What every run's root actor shares (pipeline and decoupled supervisors, the IST parameter server, the data-parallel

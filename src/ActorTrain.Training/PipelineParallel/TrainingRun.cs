@@ -1,15 +1,16 @@
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
 using ActorTrain.Training.Partitioning;
 using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Schedules;
-using ActorTrain.Training.Supervision;
 using Akka.Actor;
 using Serilog;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.PipelineParallel;
 
 /// <summary>
 /// Runs one pipeline training job (sync, or async: without flush) in this process: plans the partition, builds the stages (or restores

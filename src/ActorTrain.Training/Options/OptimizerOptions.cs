@@ -1,4 +1,4 @@
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Options;
 
 /// <summary>Which optimizer each stage builds over its own parameters, and its hyper-parameters.</summary>
 public sealed record OptimizerOptions(

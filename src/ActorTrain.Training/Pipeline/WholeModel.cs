@@ -4,7 +4,7 @@ using ActorTrain.Torch.NN;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Pipeline;
 
-namespace ActorTrain.Training.DataParallel;
+namespace ActorTrain.Training.Pipeline;
 
 /// <summary>
 /// A model held whole by one actor (a data-parallel replica, the IST parameter server): its blocks in one

@@ -1,4 +1,4 @@
-namespace ActorTrain.Training.Supervision;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// How a run ended: steps and samples trained, the last test accuracy and loss, wall time, and whether it stopped early

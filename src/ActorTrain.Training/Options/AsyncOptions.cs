@@ -1,4 +1,4 @@
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Options;
 
 /// <summary>The pipeline without flush (mode "async").</summary>
 /// <param name="WeightStashing">Whether a micro-batch's backward uses the weights its forward used (PipeDream) rather than the newest.</param>

@@ -1,4 +1,4 @@
-namespace ActorTrain.Training.Supervision.Messages;
+namespace ActorTrain.Training.Hosting.Messages;
 
 /// <summary>
 /// Stop at the next step boundary (Ctrl-C, SIGTERM): dispatch no more work, let what is in flight finish, write a

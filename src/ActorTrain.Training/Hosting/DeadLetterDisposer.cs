@@ -2,7 +2,7 @@ using ActorTrain.Training.Links;
 using Akka.Actor;
 using Akka.Event;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// Frees the tensors of messages that reached no one (sent to a stage that had already stopped, or left in its mailbox

@@ -1,9 +1,8 @@
-using ActorTrain.Training.Supervision;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Event;
 
-namespace ActorTrain.Training.Runs;
+namespace ActorTrain.Training.Hosting;
 
 /// <summary>
 /// Creates the actor system a process trains in: the user's <c>akka { }</c> section over ActorTrain's Akka defaults
