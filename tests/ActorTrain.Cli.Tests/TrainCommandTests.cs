@@ -117,4 +117,25 @@ public sealed class TrainCommandTests : IDisposable
     {
         Assert.Equal(2, CommandLine.Run(["train", "--config", Path.Combine(_dir, "nope.conf")]));
     }
+
+    [TrainingFact]
+    public void The_akka_section_sets_akkas_log_level_and_akkas_events_land_in_the_run_log_with_their_actor_path()
+    {
+        var quiet = ActortrainProcess.Run(Args(Path.Combine(_dir, "info")));
+        var debug = ActortrainProcess.Run([.. Args(Path.Combine(_dir, "debug")), "--set", "akka.loglevel=DEBUG"]);
+
+        Assert.True(quiet.Code == 0 && debug.Code == 0, quiet.Err + debug.Err);
+        static string[] AkkaDebug(string root) => File.ReadLines(Path.Combine(Directory.GetDirectories(root).Single(), "train.log.jsonl"))
+            .Where(l => l.Contains("\"Level\":\"Debug\"") && l.Contains("\"LogSource\"")).ToArray();
+        Assert.Empty(AkkaDebug(Path.Combine(_dir, "info")));
+        var events = AkkaDebug(Path.Combine(_dir, "debug"));
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.Contains("\"ActorPath\":\"akka://actortrain", e));
+    }
+
+    private static string[] Args(string outputDir) =>
+    [
+        "train", "--config", RepoPaths.Hocon("local-sync.conf"), "--set", $"run.output-dir={outputDir}",
+        "--set", "data.train-limit=256", "--set", "data.test-limit=256", "--set", "run.epochs=1",
+    ];
 }
