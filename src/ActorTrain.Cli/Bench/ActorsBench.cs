@@ -33,7 +33,7 @@ internal sealed class ActorsBench : IBench
         var messages = options.Quick ? 20_000 : 4_000_000;
         var roundTrips = options.Quick ? 2_000 : 200_000;
         progress($"warming up ({messages:N0} messages per run, {roundTrips:N0} round trips)");
-        using var system = TrainingActorSystem.Create("bench");
+        using var system = TrainingActorSystem.Create("bench", "akka.loglevel = WARNING");
         // Gets the hot paths compiled at full optimization before anything is timed.
         OneWayActors(system, DefaultDispatcher, 1, messages / 4);
         PingPongActors(system, DefaultDispatcher, roundTrips / 10);
