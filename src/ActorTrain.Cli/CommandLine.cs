@@ -51,6 +51,7 @@ internal static class CommandLine
         var lines = CommandCatalog.All.Select(c => $"  {c.Name,-8} {c.Summary}");
         return "usage: actortrain COMMAND [options]\n\ncommands:\n" + string.Join('\n', lines) +
                "\n\n'actortrain COMMAND --help' describes a command.\n" +
-               "exit codes: 0 ok, 2 bad configuration or input, 1 failure while running.\n";
+               "exit codes: 0 ok, 2 bad configuration or input, 1 failure while running, 130/143 train interrupted\n" +
+               "by SIGINT/SIGTERM after writing a checkpoint.\n";
     }
 }

@@ -42,8 +42,10 @@ internal sealed class TrainCommand : ICommand
         "                  (a new or empty directory: profiles are never overwritten)\n" +
         "  --resume DIR    continue from a checkpoint directory, or from the newest checkpoint of a run directory;\n" +
         "                  refused if a setting that changes what trains differs from the checkpoint's (see README)\n\n" +
+        "Ctrl-C (SIGINT) or SIGTERM: the step in flight finishes, a checkpoint is written and the command that resumes\n" +
+        "the run is printed; a third signal, or a drain past actortrain.run.interrupt-timeout, stops at once.\n\n" +
         "exit codes: 0 trained (or nothing left to train), 2 bad configuration or input (nothing trained, no run directory\n" +
-        "created), 1 failure while training.\n";
+        "created), 1 failure while training, 130 interrupted by SIGINT and 143 by SIGTERM (a checkpoint written).\n";
 
     public int Run(string[] args)
     {
