@@ -133,6 +133,19 @@ public sealed class TrainCommandTests : IDisposable
         Assert.All(events, e => Assert.Contains("\"ActorPath\":\"akka://actortrain", e));
     }
 
+    [TrainingFact]
+    public void A_setup_problem_found_when_a_mode_starts_exits_2_and_leaves_no_run_directory()
+    {
+        var output = Path.Combine(_dir, "setup");
+
+        var result = ActortrainProcess.Run([.. Args(output), "--set", "run.mode=decoupled",
+            "--set", "decoupled.min-code-distance=1000", "--set", "decoupled.max-redraws=3"]);
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("min-code-distance", result.Err);
+        Assert.Empty(Directory.Exists(output) ? Directory.GetFileSystemEntries(output) : []);
+    }
+
     private static string[] Args(string outputDir) =>
     [
         "train", "--config", RepoPaths.Hocon("local-sync.conf"), "--set", $"run.output-dir={outputDir}",

@@ -202,6 +202,12 @@ internal sealed class TrainCommand : ICommand
         if (failure is TrainingSetupException setup)
         {
             Console.Error.WriteLine($"actortrain train: {setup.Message}");
+            // Found while setting up: if nothing was trained, the run leaves nothing behind, as a refused input does.
+            if (!Directory.Exists(Path.Combine(runDirectory, "checkpoints")))
+            {
+                logging.Dispose();
+                Directory.Delete(runDirectory, recursive: true);
+            }
             return ExitCodes.BadInput;
         }
         if (failure is not null)
