@@ -33,10 +33,11 @@ internal sealed class RunLogging : IDisposable
         ConsoleLevel = new LoggingLevelSwitch(level);
         var config = new LoggerConfiguration().MinimumLevel.Is(level < LogEventLevel.Debug ? level : LogEventLevel.Debug).Enrich.FromLogContext();
         if (settings.Console)
-            // No {Exception}: stack traces belong in the log file, the console gets the message. Akka's own events reach
-            // the console only from warnings up (its start and shutdown chatter stays in the file).
+            // Failures (events with an exception) go to the log file only: the command ends with one line naming the
+            // cause and the file. Akka's own events reach the console only from warnings up (its start and shutdown
+            // chatter stays in the file).
             config = config.WriteTo.Logger(console => console
-                .Filter.ByExcluding(e => e.Level < LogEventLevel.Warning && Matching.FromSource("Akka")(e))
+                .Filter.ByExcluding(e => e.Exception is not null || (e.Level < LogEventLevel.Warning && Matching.FromSource("Akka")(e)))
                 .WriteTo.Console(levelSwitch: ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}", theme: ScriptConsole.NoColor ? ConsoleTheme.None : null));
         if (settings.File)
