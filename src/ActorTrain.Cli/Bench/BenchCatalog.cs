@@ -10,5 +10,6 @@ internal static class BenchCatalog
         new PipelineBench(),
         new ModesBench(),
         new ActorsBench(),
+        new SeedsBench(),
     ];
 }

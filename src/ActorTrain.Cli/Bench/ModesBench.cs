@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ActorTrain.Cli.Training;
 using ActorTrain.Data.Datasets;
-using ActorTrain.Profiling;
-using ActorTrain.Training.Hosting;
-using ActorTrain.Training.Links;
-using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
 using Serilog;
+using Outcome = ActorTrain.Cli.Bench.ModeRun.Outcome;
 
 namespace ActorTrain.Cli.Bench;
 
@@ -28,8 +24,6 @@ internal sealed class ModesBench : IBench
     public string Name => "modes";
     public string Summary => "mlp6: sync vs async vs decoupled vs decoupled+sync recovery; ist-mlp: ist vs dp (time to 85%)";
 
-    private sealed record Outcome(string Run, int Epochs, double? Accuracy, double Seconds, double SamplesPerSecond, long Bytes,
-        IReadOnlyList<long> PeakBytes, TimeSpan? To85);
 
     public BenchReport Run(BenchOptions options, Action<string> progress)
     {
@@ -71,25 +65,8 @@ internal sealed class ModesBench : IBench
         return report;
     }
 
-    private static Outcome Measure(string name, int epochs, Dataset data, string root, ILogger log, Action<string> progress, string[] sets)
-    {
-        progress($"{name}: training {epochs} epoch(s)");
-        var settings = ModeDispatch.Settings(sets);
-        var runDir = Path.Combine(root, name.Replace(' ', '-').Replace('=', '-'));
-        Directory.CreateDirectory(runDir);
-        var options = OptionsMapping.Training(settings, data, runDir, resumeFrom: null);
-        var clock = TimeProvider.System;
-        var profiler = new Profiler(clock);
-        var to85 = new AccuracyClock(TargetAccuracy, clock);
-        var result = ModeDispatch.RunAsync(settings, options, data, new CompositeObserver(profiler, to85), log, clock, CancellationToken.None,
-            new RunEnvironment(ProcessActorSystem.Current, new LinkFactory([profiler])))
-            .GetAwaiter().GetResult();
-        var figures = profiler.Figures();
-        var seconds = result.Elapsed.TotalSeconds;
-        progress(FormattableString.Invariant($"{name}: accuracy {result.TestAccuracy:P2} in {seconds:F1} s"));
-        return new Outcome(name, epochs, result.TestAccuracy, seconds, seconds > 0 ? result.Samples / seconds : 0, figures.BytesMoved,
-            figures.StagePeakBytes, to85.Reached);
-    }
+    private static Outcome Measure(string name, int epochs, Dataset data, string root, ILogger log, Action<string> progress, string[] sets) =>
+        ModeRun.Measure(name, epochs, data, root, log, progress, sets, TargetAccuracy);
 
     private static void Summarize(BenchReport report, Dataset data, IReadOnlyList<Outcome> pipeline, IReadOnlyList<Outcome> subnets)
     {
@@ -103,7 +80,7 @@ internal sealed class ModesBench : IBench
         report.Tables.Add(new BenchTable($"ist-mlp, {data.Name}, {subnets[0].Epochs} epochs each",
             ["run", "test accuracy", "wall s", "time to 85% s", "MB moved"],
             subnets.Select(o => (IReadOnlyList<string>)[o.Run, Pct(o.Accuracy), Num(o.Seconds, "F1"),
-                o.To85 is { } t ? Num(t.TotalSeconds, "F1") : "not reached", Mb(o.Bytes)]).ToList()));
+                o.ToTarget is { } t ? Num(t.TotalSeconds, "F1") : "not reached", Mb(o.Bytes)]).ToList()));
 
         var sync = pipeline[0];
         var asyncRuns = pipeline.Where(o => o.Run.StartsWith("async", StringComparison.Ordinal)).ToList();
@@ -112,7 +89,7 @@ internal sealed class ModesBench : IBench
         var gap = ((sync.Accuracy ?? 0) - (recovered.Accuracy ?? 0)) * 100;
         var speed = sync.SamplesPerSecond > 0 ? decoupled.SamplesPerSecond / sync.SamplesPerSecond : 0;
         var traffic = sync.Bytes > 0 ? (double)decoupled.Bytes / sync.Bytes : 0;
-        double? timeRatio = ist.To85 is { } i && dp.To85 is { } d && d.TotalSeconds > 0 ? i.TotalSeconds / d.TotalSeconds : null;
+        double? timeRatio = ist.ToTarget is { } i && dp.ToTarget is { } d && d.TotalSeconds > 0 ? i.TotalSeconds / d.TotalSeconds : null;
         foreach (var async in asyncRuns)
         {
             var asyncSpeed = sync.SamplesPerSecond > 0 ? async.SamplesPerSecond / sync.SamplesPerSecond : 0;
@@ -136,7 +113,7 @@ internal sealed class ModesBench : IBench
                 ["run"] = o.Run, ["epochs"] = o.Epochs, ["test-accuracy"] = o.Accuracy, ["wall-s"] = Math.Round(o.Seconds, 2),
                 ["samples-per-s"] = Math.Round(o.SamplesPerSecond, 1), ["bytes-moved"] = o.Bytes,
                 ["stage-peak-bytes"] = new JsonArray([.. o.PeakBytes.Select(b => (JsonNode)b)]),
-                ["time-to-85-percent-s"] = o.To85 is { } t ? Math.Round(t.TotalSeconds, 2) : null,
+                ["time-to-85-percent-s"] = o.ToTarget is { } t ? Math.Round(t.TotalSeconds, 2) : null,
             });
         report.Json["dataset"] = data.Name;
         report.Json["runs"] = runs;
