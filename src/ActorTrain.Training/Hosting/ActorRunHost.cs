@@ -25,6 +25,9 @@ internal static class ActorRunHost
         {
             // Mode plans start one root after another in the same system: each needs a name of its own.
             var actor = system.ActorOf(root(done), $"{name}-{Interlocked.Increment(ref s_runs)}");
+            // A root always completes the run before it stops; one that stopped first (it threw) must not leave the caller waiting.
+            _ = actor.WatchAsync().ContinueWith(_ => done.TrySetException(
+                new InvalidOperationException($"{actor.Path} stopped before the run ended (the log has its failure)")), TaskScheduler.Default);
             try
             {
                 await using var _ = ct.Register(() => actor.Tell(InterruptTraining.Instance, ActorRefs.NoSender));

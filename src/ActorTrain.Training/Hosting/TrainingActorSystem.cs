@@ -15,6 +15,8 @@ public static class TrainingActorSystem
     public const string Defaults = """
         akka {
           stdout-loglevel = WARNING
+          # A run's root actor that throws is stopped, never restarted: a restarted root would start the run over.
+          actor.guardian-supervisor-strategy = "Akka.Actor.StoppingSupervisorStrategy"
           actor.stage-dispatcher {
             # One dedicated thread per actor: libtorch's intra-op thread count is a per-thread setting.
             type = PinnedDispatcher
