@@ -71,6 +71,7 @@ internal sealed class TrainCommand : ICommand
             ? (settings.Profiling.Dir.Length > 0 ? settings.Profiling.Dir : Path.Combine(runDirectory, "profile"))
             : null);
         using var logging = new RunLogging(settings.Logging, runDirectory);
+        if (settings.Cluster.Enabled) return ClusterTrain.Run(settings, config, options, dataset, logging, runDirectory);
         var resumeCommand = ResumeCommand(a.Value("--config"), a.Values("--set"), a.Value("--profile"), runDirectory);
         return Train(settings, options, dataset, logging, profileDir, runDirectory, resumeCommand);
     }

@@ -14,7 +14,8 @@ public sealed record ActorTrainSettings(
     IstSettings Ist,
     DpSettings Dp,
     ProfilingSettings Profiling,
-    LoggingSettings Logging)
+    LoggingSettings Logging,
+    ClusterSettings Cluster)
 {
     /// <summary>The modes the supervisor runs: <see cref="ModePlan"/>, or `run.mode` for `run.epochs` when the plan is empty.</summary>
     public IReadOnlyList<ModePlanEntry> EffectivePlan =>

@@ -26,7 +26,8 @@ public static class SettingsBinder
             IstSettings.Read(root.Section("ist")),
             DpSettings.Read(root.Section("dp")),
             ProfilingSettings.Read(root.Section("profiling")),
-            LoggingSettings.Read(root.Section("logging")));
+            LoggingSettings.Read(root.Section("logging")),
+            ClusterSettings.Read(root.Section("cluster")));
 
         // A micro-batch must hold at least one sample.
         var (microBatches, batchSize) = (settings.Pipeline.MicroBatches, settings.Data.BatchSize);
