@@ -29,7 +29,7 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
     private readonly Address _driverAddress;
 
     private IActorRef? _stages;
-    private bool _welcomed, _runEnded;
+    private bool _welcomed, _placed, _runEnded;
 
     private sealed record Joined;
 
@@ -66,7 +66,7 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
         {
             _runEnded = true;
             if (e.Failure is { } failure) End(1, $"the driver ended the run: {failure}");
-            else _stages?.Forward(e);
+            else StopStages();
         });
         Receive<UnreachableMember>(u => DriverGone(u.Member, "became unreachable"));
         Receive<MemberRemoved>(m => DriverGone(m.Member, "left the cluster"));
@@ -92,15 +92,22 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
 
     private void OnHostStages(HostStages plan)
     {
-        if (_stages is not null)
+        if (_placed)
         {
             _log.Warning("Ignoring a second placement: this worker serves one run");
             return;
         }
+        _placed = true;
         var train = new BatchLoader(_dataset.Train, _dataset.Normalization,
             new BatchLoaderOptions { BatchSize = _options.BatchSize, Shuffle = _options.Shuffle, Seed = _options.Seed });
         var options = _options with { RunDirectory = plan.RunDirectory };
         _stages = Context.ActorOf(WorkerStages.Props(plan, options, train, Sender, _settings.LinkTimeout, _log), "stages");
+    }
+
+    private void StopStages()
+    {
+        _stages?.Tell(EndRun.Done, Self);
+        _stages = null;
     }
 
     private void DriverGone(Member member, string what)
@@ -115,7 +122,7 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
         if (_exit.Task.IsCompleted) return;
         if (code == 0) _log.Information("{Reason}; stopping", reason);
         else _log.Error("{Reason}; stopping", reason);
-        _stages?.Tell(EndRun.Done);
+        StopStages();
         _exit.TrySetResult(new NodeExit(code, reason));
     }
 }
