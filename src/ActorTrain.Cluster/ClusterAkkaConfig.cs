@@ -32,8 +32,10 @@ public static class ClusterAkkaConfig
             # A lost node is reported by the failure detector (unreachable) well before anything would down it.
             failure-detector.acceptable-heartbeat-pause = 3 s
           }
-          # The process decides when to exit (its exit code says how the run went).
+          # The process decides when to exit (its exit code says how the run went) and leaves the cluster before it
+          # returns; at exit it must not wait again for a leave that a lost member can hold up for many seconds.
           coordinated-shutdown.exit-clr = off
+          coordinated-shutdown.run-by-clr-shutdown-hook = off
         }
         """);
 }
