@@ -5,7 +5,6 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Runs;
-using Spectre.Console;
 
 namespace ActorTrain.Cli.Training;
 
@@ -30,10 +29,11 @@ internal static class ClusterTrain
         {
             var result = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
                 NullTrainingObserver.Instance, log).GetAwaiter().GetResult();
-            AnsiConsole.WriteLine(FormattableString.Invariant(
+            // Plain output: paths must reach a terminal or a script whole, never wrapped.
+            Console.Out.WriteLine(FormattableString.Invariant(
                 $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}"));
-            AnsiConsole.WriteLine($"Run directory: {runDirectory}");
-            if (result.CheckpointDirectory is { } ckpt) AnsiConsole.WriteLine($"Checkpoint: {ckpt}");
+            Console.Out.WriteLine($"Run directory: {runDirectory}");
+            if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
             ok = true;
             return ExitCodes.Ok;
         }
