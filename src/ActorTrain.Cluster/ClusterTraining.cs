@@ -37,9 +37,10 @@ public static class ClusterTraining
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
         var balance = StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance.ToArray();
         var train = new BatchLoader(dataset.Train, dataset.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize });
+        var test = new BatchLoader(dataset.Test, dataset.Normalization, new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256) });
+        var shape = new RunShape(balance, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch);
         var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(ClusterDriver.Props(cluster, options, balance, dataset.Train.Count, train.BatchesPerEpoch, identity, observer, log, done),
-            ClusterAkkaConfig.DriverActorName);
+        system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
         return done.Task;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace ActorTrain.Cluster.Tests;
 
@@ -9,12 +10,16 @@ public sealed class ClusteredRunTests
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
     [TrainingFact]
-    public async Task Two_worker_processes_end_with_the_weights_of_the_same_run_in_one_process()
+    public async Task Two_worker_processes_end_with_the_weights_and_test_accuracy_of_the_same_run_in_one_process()
     {
         using var temp = new TempDirectory();
         var local = new LoopbackCluster(temp.File("local"));
+        string expectedAccuracy;
         using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
+        {
             Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
+            expectedAccuracy = FinalTestAccuracy(oneProcess.Stdout);
+        }
 
         var cluster = new LoopbackCluster(temp.File("cluster"));
         using var worker0 = cluster.StartNode();
@@ -23,6 +28,7 @@ public sealed class ClusteredRunTests
         Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
         Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
         Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(expectedAccuracy, FinalTestAccuracy(driver.Stdout));
 
         var expected = local.FinalCheckpoint();
         var actual = cluster.FinalCheckpoint();
@@ -32,6 +38,9 @@ public sealed class ClusteredRunTests
             Assert.True(File.ReadAllBytes(Path.Combine(expected, stage)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, stage))),
                 $"{stage} differs between the one-process run and the clustered run");
     }
+
+    private static string FinalTestAccuracy(string output) =>
+        Regex.Match(output, @"final test accuracy ([0-9.]+ ?%)") is { Success: true } m ? m.Groups[1].Value : $"none in:\n{output}";
 
     [TrainingFact]
     public async Task Driver_exits_1_naming_who_joined_when_too_few_workers_join_in_time()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorTrain.Cli.Commands;
 using ActorTrain.Cluster;
 using ActorTrain.Config;
@@ -31,7 +32,7 @@ internal static class ClusterTrain
                 NullTrainingObserver.Instance, log).GetAwaiter().GetResult();
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
-                $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}"));
+                $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
             Console.Out.WriteLine($"Run directory: {runDirectory}");
             if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
             ok = true;

@@ -16,7 +16,7 @@ internal sealed partial class ClusterDriver
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
     private bool MoreToDispatch =>
-        _training && !_finished && !_checkpointDue && _position.Epoch < _options.Epochs && _position.Batch < _batchesPerEpoch && !StepLimitReached;
+        _training && !_finished && !_checkpointDue && _position.Epoch < _options.Epochs && _position.Batch < _shape.BatchesPerEpoch && !StepLimitReached;
 
     /// <summary>Keeps two steps dispatched; once every one is back, checkpoints, moves to the next epoch or ends.</summary>
     private void Pump()
@@ -25,7 +25,7 @@ internal sealed partial class ClusterDriver
         {
             var step = _nextStep++;
             foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch), Self);
-            var samples = Math.Min(_options.BatchSize, _trainSamples - _position.Batch * _options.BatchSize);
+            var samples = Math.Min(_options.BatchSize, _shape.TrainSamples - _position.Batch * _options.BatchSize);
             _pendingSteps[step] = 0;
             _samples += samples;
             _position = _position with { Batch = _position.Batch + 1 };
@@ -36,11 +36,20 @@ internal sealed partial class ClusterDriver
             SaveCheckpoint(final: false);
             return;
         }
-        if (_position.Batch >= _batchesPerEpoch)
-        {
-            _log.Information("Epoch {Epoch} done: last train loss {Loss:F4}", _position.Epoch + 1, _lastLoss);
-            _position = _position with { Epoch = _position.Epoch + 1, Batch = 0 };
-        }
+        if (_position.Batch >= _shape.BatchesPerEpoch || StepLimitReached || _position.Epoch >= _options.Epochs) EndEpoch();
+    }
+
+    private void EndEpoch()
+    {
+        _log.Information("Epoch {Epoch}: last train loss {Loss:F4}", _position.Epoch + 1, _lastLoss);
+        if (_options.EvaluateEachEpoch) StartEvaluation();
+        else NextEpoch();
+    }
+
+    private void NextEpoch()
+    {
+        // A step limit can end the run mid-epoch: the position then stays where training stopped.
+        if (_position.Batch >= _shape.BatchesPerEpoch) _position = _position with { Epoch = _position.Epoch + 1, Batch = 0 };
         if (_position.Epoch >= _options.Epochs || StepLimitReached) SaveCheckpoint(final: true);
         else Pump();
     }
@@ -52,9 +61,9 @@ internal sealed partial class ClusterDriver
         {
             _lastLoss = loss;
             _observer.OnStep(new StepMetrics(_options.Mode, _position.Epoch, done.Step, loss,
-                Math.Min(_options.BatchSize, _trainSamples), _clock.GetTimestamp()));
+                Math.Min(_options.BatchSize, _shape.TrainSamples), _clock.GetTimestamp()));
         }
-        if (++reported < _balance.Length)
+        if (++reported < _shape.Balance.Length)
         {
             _pendingSteps[done.Step] = reported;
             return;
@@ -84,10 +93,10 @@ internal sealed partial class ClusterDriver
 
     private void OnStageSaved(StageSaved saved)
     {
-        if (_finished || ++_stagesSaved < _balance.Length) return;
+        if (_finished || ++_stagesSaved < _shape.Balance.Length) return;
         new CheckpointManifest(
             CheckpointManifest.CurrentFormat, _position.Step, _position.Epoch, _position.Batch, _options.Mode, _options.Seed,
-            _options.Model.Name, _balance, Enumerable.Range(0, _balance.Length).Select(CheckpointDirectory.StageFile).ToArray(),
+            _options.Model.Name, _shape.Balance, Enumerable.Range(0, _shape.Balance.Length).Select(CheckpointDirectory.StageFile).ToArray(),
             DateTimeOffset.UtcNow).Write(_savingTo!);
         _lastCheckpoint = _savingTo;
         CheckpointDirectory.Prune(_options.RunDirectory!);

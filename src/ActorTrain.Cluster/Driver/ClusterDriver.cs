@@ -16,7 +16,8 @@ namespace ActorTrain.Cluster.Driver;
 /// The driver of a clustered synchronous pipeline (<c>/user/cluster-driver</c> on the seed node). It admits workers
 /// whose version and configuration fingerprint match its own, places the stages once enough have joined, hosts the
 /// TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps), counts each stage's
-/// step report, has every worker save its stages at the end and writes the manifest last. A worker that is lost
+/// step report, scores the test split after each epoch, has every worker save its stages at the end and writes the
+/// manifest last. A worker that is lost
 /// (unreachable, gone, its actor dead, or a Gloo error reported by a neighbour) fails the run naming it and its stages.
 /// </summary>
 internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
@@ -26,9 +27,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly ClusterSettings _settings;
     private readonly TrainingOptions _options;
-    private readonly int[] _balance;
-    private readonly int _trainSamples;
-    private readonly int _batchesPerEpoch;
+    private readonly RunShape _shape;
     private readonly ConfigIdentity _identity;
     private readonly ITrainingObserver _observer;
     private readonly ILogger _log;
@@ -46,16 +45,16 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 
     private sealed record JoinTimedOut;
 
-    public ClusterDriver(ClusterSettings settings, TrainingOptions options, int[] balance, int trainSamples, int batchesPerEpoch,
-        ConfigIdentity identity, ITrainingObserver observer, ILogger log, TaskCompletionSource<TrainingResult> done)
+    public ClusterDriver(ClusterSettings settings, TrainingOptions options, RunShape shape, ConfigIdentity identity, ITrainingObserver observer,
+        ILogger log, TaskCompletionSource<TrainingResult> done)
     {
-        (_settings, _options, _balance, _trainSamples, _batchesPerEpoch, _identity, _observer, _log, _done) =
-            (settings, options, balance, trainSamples, batchesPerEpoch, identity, observer, log, done);
+        (_settings, _options, _shape, _identity, _observer, _log, _done) = (settings, options, shape, identity, observer, log, done);
 
         Receive<NodeHello>(OnHello);
         Receive<JoinTimedOut>(_ => OnJoinTimedOut());
         Receive<StagesReady>(OnStagesReady);
         Receive<StepCompleted>(OnStepCompleted);
+        Receive<EvaluationResult>(OnEvaluationResult);
         Receive<StageSaved>(OnStageSaved);
         Receive<WorkerFailure>(OnWorkerFailure);
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
@@ -72,9 +71,9 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(ClusterSettings settings, TrainingOptions options, int[] balance, int trainSamples, int batchesPerEpoch,
-        ConfigIdentity identity, ITrainingObserver observer, ILogger log, TaskCompletionSource<TrainingResult> done) =>
-        Akka.Actor.Props.Create(() => new ClusterDriver(settings, options, balance, trainSamples, batchesPerEpoch, identity, observer, log, done));
+    public static Props Props(ClusterSettings settings, TrainingOptions options, RunShape shape, ConfigIdentity identity, ITrainingObserver observer,
+        ILogger log, TaskCompletionSource<TrainingResult> done) =>
+        Akka.Actor.Props.Create(() => new ClusterDriver(settings, options, shape, identity, observer, log, done));
 
     protected override void PreStart()
     {
@@ -149,7 +148,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         int[] stageRanks;
         try
         {
-            stageRanks = StagePlacement.Place(_balance.Length, _workers.Count, _settings.Placement);
+            stageRanks = StagePlacement.Place(_shape.Balance.Length, _workers.Count, _settings.Placement);
             _store = TcpStore.CreateServer(_settings.Hostname, _settings.StorePort, _settings.LinkTimeout);
         }
         catch (Exception e) when (e is ArgumentException or DistributedException)
@@ -164,7 +163,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             worker.Rank = rank;
             worker.Stages = Enumerable.Range(0, stageRanks.Length).Where(k => stageRanks[k] == rank).ToArray();
             _log.Information("Placement: {Worker}", worker.ToString());
-            worker.Node.Tell(new HostStages(rank, _workers.Count, _balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
+            worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
                 _options.RunDirectory!), Self);
         }
     }
@@ -175,7 +174,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         worker.StageHost = Sender;
         Context.Watch(Sender);
         if (++_ready < _workers.Count) return;
-        _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _batchesPerEpoch);
+        _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _shape.BatchesPerEpoch);
         _training = true;
         _startTimestamp = _clock.GetTimestamp();
         Pump();
@@ -216,7 +215,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     {
         _finished = true;
         foreach (var w in _workers) w.Node.Tell(EndRun.Done, Self);
-        _done.TrySetResult(new TrainingResult(_position.Step, _samples, null, null, _lastLoss, _clock.GetElapsedTime(_startTimestamp),
+        _done.TrySetResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp),
             _lastCheckpoint, Interrupted: false));
     }
 }

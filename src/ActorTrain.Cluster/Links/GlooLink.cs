@@ -8,7 +8,8 @@ namespace ActorTrain.Cluster.Links;
 /// <summary>
 /// A stage boundary between two worker processes: the header, then the payload, each a blocking Gloo send to the peer
 /// rank (which always has a receive posted by its <see cref="GlooReceiveLoop"/>), each bounded by the link timeout. The
-/// tensor does not travel on, so the link disposes it once sent.
+/// tensors do not travel on, so the link disposes them once sent; a test batch's labels stay behind too (the receiver
+/// reads its own).
 /// </summary>
 internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout) : IStageLink
 {
@@ -24,6 +25,7 @@ internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int t
         {
             Forward => LinkHeader.Kinds.Forward,
             Backward => LinkHeader.Kinds.Backward,
+            Evaluate => LinkHeader.Kinds.Evaluate,
             _ => throw new NotSupportedException($"{message.GetType().Name} does not cross processes in a clustered run"),
         };
         try

@@ -8,23 +8,26 @@ namespace ActorTrain.Cluster.Links;
 /// <summary>
 /// The receiving end of a <see cref="GlooLink"/>: a thread that keeps a receive posted for the peer's next header,
 /// receives the payload into a tensor of the announced shape and hands the rebuilt Forward or Backward to
-/// <paramref name="deliver"/> (the local stage's mailbox, which then owns the tensor). Every receive waits at most the
+/// <paramref name="deliver"/> (the local stage's mailbox, which then owns the tensor); a test batch gets its labels from
+/// <paramref name="testLabels"/> (this worker's own data). Every receive waits at most the
 /// link timeout; a failure (peer dead, timeout) goes to <paramref name="failed"/> unless the link was closed first.
 /// </summary>
 internal sealed class GlooReceiveLoop
 {
     private readonly ProcessGroup _group;
-    private readonly int _peerRank, _from, _to;
+    private readonly int _peerRank, _from;
     private readonly (int Header, int Payload) _tags;
     private readonly TimeSpan _timeout;
     private readonly Action<ILinkMessage> _deliver;
+    private readonly Func<long, Tensor> _testLabels;
     private readonly Action<Exception> _failed;
     private readonly Thread _thread;
     private volatile bool _stopping;
 
-    public GlooReceiveLoop(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, Action<ILinkMessage> deliver, Action<Exception> failed)
+    public GlooReceiveLoop(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, Action<ILinkMessage> deliver,
+        Func<long, Tensor> testLabels, Action<Exception> failed)
     {
-        (_group, _peerRank, _from, _to, _timeout, _deliver, _failed) = (group, peerRank, from, to, timeout, deliver, failed);
+        (_group, _peerRank, _from, _timeout, _deliver, _testLabels, _failed) = (group, peerRank, from, timeout, deliver, testLabels, failed);
         _tags = from < to ? GlooTags.Forward(from) : GlooTags.Backward(to);
         _thread = new Thread(Run) { IsBackground = true, Name = $"gloo-recv {from}->{to}" };
     }
@@ -62,9 +65,12 @@ internal sealed class GlooReceiveLoop
                     throw;
                 }
                 var meta = TensorMeta.Of(payload);
-                _deliver(header.Kind == LinkHeader.Kinds.Forward
-                    ? new Forward(_from, header.Step, header.MicroBatch, meta, payload)
-                    : new Backward(_from, header.Step, header.MicroBatch, meta, payload));
+                _deliver(header.Kind switch
+                {
+                    LinkHeader.Kinds.Forward => new Forward(_from, header.Step, header.MicroBatch, meta, payload),
+                    LinkHeader.Kinds.Backward => new Backward(_from, header.Step, header.MicroBatch, meta, payload),
+                    _ => new Evaluate(header.Step, payload, _testLabels(header.Step)),
+                });
             }
         }
         catch (Exception e) when (!_stopping)

@@ -4,7 +4,8 @@ namespace ActorTrain.Cluster.Links;
 
 /// <summary>
 /// The small int64 tensor sent before each payload over a Gloo link: [kind, step, micro-batch, ndim, dims...], so the
-/// receiver can allocate the payload's tensor and rebuild the stage message. Kind End closes the link.
+/// receiver can allocate the payload's tensor and rebuild the stage message (for a test batch, the step is the batch
+/// index). Kind End closes the link.
 /// </summary>
 internal readonly record struct LinkHeader(LinkHeader.Kinds Kind, long Step, int MicroBatch, long[] Shape)
 {
@@ -13,6 +14,7 @@ internal readonly record struct LinkHeader(LinkHeader.Kinds Kind, long Step, int
         Forward = 0,
         Backward = 1,
         End = 2,
+        Evaluate = 3,
     }
 
     public const int MaxDims = 4;

@@ -1,6 +1,5 @@
 using ActorTrain.Cluster.Messages;
 using ActorTrain.Data.Datasets;
-using ActorTrain.Data.Loading;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
 using Akka.Cluster;
@@ -98,10 +97,8 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
             return;
         }
         _placed = true;
-        var train = new BatchLoader(_dataset.Train, _dataset.Normalization,
-            new BatchLoaderOptions { BatchSize = _options.BatchSize, Shuffle = _options.Shuffle, Seed = _options.Seed });
         var options = _options with { RunDirectory = plan.RunDirectory };
-        _stages = Context.ActorOf(WorkerStages.Props(plan, options, train, Sender, _settings.LinkTimeout, _log), "stages");
+        _stages = Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings.LinkTimeout, _log), "stages");
     }
 
     private void StopStages()

@@ -1,6 +1,8 @@
 using ActorTrain.Cluster.Links;
 using ActorTrain.Cluster.Messages;
+using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
+using ActorTrain.Torch;
 using ActorTrain.Torch.Distributed;
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Links;
@@ -19,14 +21,15 @@ namespace ActorTrain.Cluster.Node;
 /// The stages the driver placed on this worker, for one run. It builds the whole model under the run's seed (so each
 /// stage starts with the weights it has in a one-process run), keeps its own stages as <see cref="SyncStageActor"/>s,
 /// joins the workers' Gloo group, links neighbours in this process by reference and neighbours elsewhere over Gloo,
-/// fills its first stage's inputs and last stage's labels from the positions the driver sends, and relays the stages'
-/// reports (steps completed, files saved, failures) to the driver. Runs on a thread of its own: it blocks on Gloo.
+/// fills its first stage's inputs and last stage's labels from the positions the driver sends (test batches alike), and
+/// relays the stages' reports (steps completed, test scores, files saved, failures) to the driver. Runs on a thread of its own: it blocks on Gloo.
 /// </summary>
 internal sealed class WorkerStages : ReceiveActor
 {
     private readonly HostStages _plan;
     private readonly TrainingOptions _options;
-    private readonly BatchLoader _train;
+    private readonly Dataset _dataset;
+    private readonly BatchLoader _train, _test;
     private readonly IActorRef _driver;
     private readonly TimeSpan _linkTimeout;
     private readonly ILogger _log;
@@ -34,7 +37,7 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly Dictionary<int, IActorRef> _stageActors = new();
     private readonly List<GlooLink> _outgoing = new();
     private readonly List<GlooReceiveLoop> _incoming = new();
-    private readonly Batch _batch;
+    private readonly Batch _batch, _testBatch;
     private readonly long[] _inputShape;
 
     private IReadOnlyList<PipelineStage> _mine = [];
@@ -47,16 +50,22 @@ internal sealed class WorkerStages : ReceiveActor
 
     private sealed record LinkFailed(int PeerRank, string Reason);
 
-    public WorkerStages(HostStages plan, TrainingOptions options, BatchLoader train, IActorRef driver, TimeSpan linkTimeout, ILogger log)
+    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log)
     {
-        (_plan, _options, _train, _driver, _linkTimeout, _log) = (plan, options, train, driver, linkTimeout, log);
-        _batch = train.CreateBatch();
+        (_plan, _options, _dataset, _driver, _linkTimeout, _log) = (plan, options, dataset, driver, linkTimeout, log);
+        _train = new BatchLoader(dataset.Train, dataset.Normalization,
+            new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
+        _test = TestLoader();
+        _batch = _train.CreateBatch();
+        _testBatch = _test.CreateBatch();
         _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();
 
         Receive<GroupJoined>(OnGroupJoined);
         Receive<Status.Failure>(f => Report(WorkerFailure.NoPeer, $"joining the Gloo group failed: {f.Cause.Message}"));
         Receive<RunStepAt>(OnRunStepAt);
         Receive<StepCompleted>(done => _driver.Tell(done, Self));
+        Receive<EvaluateAt>(OnEvaluateAt);
+        Receive<EvaluationResult>(result => _driver.Tell(result, Self));
         Receive<SaveStages>(OnSaveStages);
         Receive<StageSaved>(saved => _driver.Tell(saved, Self));
         Receive<LinkFailed>(f => Report(f.PeerRank, f.Reason));
@@ -71,8 +80,12 @@ internal sealed class WorkerStages : ReceiveActor
         });
     }
 
-    public static Props Props(HostStages plan, TrainingOptions options, BatchLoader train, IActorRef driver, TimeSpan linkTimeout, ILogger log) =>
-        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, train, driver, linkTimeout, log)).WithDispatcher(StageDispatcher.Id);
+    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log) =>
+        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, linkTimeout, log)).WithDispatcher(StageDispatcher.Id);
+
+    /// <summary>The test split as a one-process run batches it (see TrainingRun), so test batch indices mean the same everywhere.</summary>
+    private BatchLoader TestLoader() => new(_dataset.Test, _dataset.Normalization,
+        new BatchLoaderOptions { BatchSize = Math.Max(_options.BatchSize, 256), Shuffle = false, Seed = _options.Seed });
 
     protected override SupervisorStrategy SupervisorStrategy() => _strategy;
 
@@ -119,7 +132,14 @@ internal sealed class WorkerStages : ReceiveActor
         var peer = _plan.StageRanks[to];
         var receiver = _stageActors[from];
         var self = Self;
-        _incoming.Add(new GlooReceiveLoop(_group!, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender),
+        // Each loop reads test labels on its own thread, from its own loader.
+        var (test, testBatch) = (TestLoader(), _test.CreateBatch());
+        Tensor TestLabels(long batch)
+        {
+            test.Fill(0, (int)batch, testBatch);
+            return Tensor.FromSpan(testBatch.FilledLabels, [testBatch.Count]);
+        }
+        _incoming.Add(new GlooReceiveLoop(_group!, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender), TestLabels,
             e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
         var link = new GlooLink(_group!, peer, from, to, _linkTimeout);
         _outgoing.Add(link);
@@ -136,6 +156,14 @@ internal sealed class WorkerStages : ReceiveActor
             var last = index == _plan.Balance.Length - 1;
             actor.Tell(new RunStep(at.Step, micro.Count, _batch.Count, first ? micro.Inputs() : null, last ? micro.Labels() : null), Self);
         }
+    }
+
+    private void OnEvaluateAt(EvaluateAt at)
+    {
+        _test.Fill(0, (int)at.Batch, _testBatch);
+        var input = Tensor.FromSpan(_testBatch.FilledFeatures, [_testBatch.Count, .. _inputShape]);
+        var labels = Tensor.FromSpan(_testBatch.FilledLabels, [_testBatch.Count]);
+        _stageActors[0].Tell(new Evaluate(at.Batch, input, labels), Self);
     }
 
     private void OnSaveStages(SaveStages save)
