@@ -16,7 +16,12 @@ internal sealed partial class ClusterDriver
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
     private bool MoreToDispatch =>
-        _training && !_finished && !_checkpointDue && _position.Epoch < _options.Epochs && _position.Batch < _shape.BatchesPerEpoch && !StepLimitReached;
+        _training && !_finished && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
+        _position.Batch < _shape.BatchesPerEpoch && !StepLimitReached;
+
+    /// <summary>Dispatch stops at a checkpoint boundary not yet saved, so checkpoints fall on multiples of checkpoint-every (as in one process).</summary>
+    private bool AtCheckpointBoundary =>
+        _options.CheckpointEvery > 0 && _nextStep % _options.CheckpointEvery == 0 && _nextStep != _checkpointedStep;
 
     /// <summary>Keeps two steps dispatched; once every one is back, checkpoints, moves to the next epoch or ends.</summary>
     private void Pump()
@@ -26,7 +31,7 @@ internal sealed partial class ClusterDriver
             var step = _nextStep++;
             foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch), Self);
             var samples = Math.Min(_options.BatchSize, _shape.TrainSamples - _position.Batch * _options.BatchSize);
-            _pendingSteps[step] = 0;
+            _pendingSteps[step] = (0, samples);
             _samples += samples;
             _position = _position with { Batch = _position.Batch + 1 };
         }
@@ -56,16 +61,15 @@ internal sealed partial class ClusterDriver
 
     private void OnStepCompleted(StepCompleted done)
     {
-        if (!_pendingSteps.TryGetValue(done.Step, out var reported)) return;
+        if (!_pendingSteps.TryGetValue(done.Step, out var pending)) return;
         if (done.Loss is { } loss)
         {
             _lastLoss = loss;
-            _observer.OnStep(new StepMetrics(_options.Mode, _position.Epoch, done.Step, loss,
-                Math.Min(_options.BatchSize, _shape.TrainSamples), _clock.GetTimestamp()));
+            _observer.OnStep(new StepMetrics(_options.Mode, _position.Epoch, done.Step, loss, pending.Samples, _clock.GetTimestamp()));
         }
-        if (++reported < _shape.Balance.Length)
+        if (pending.Reported + 1 < _shape.Balance.Length)
         {
-            _pendingSteps[done.Step] = reported;
+            _pendingSteps[done.Step] = pending with { Reported = pending.Reported + 1 };
             return;
         }
         _pendingSteps.Remove(done.Step);

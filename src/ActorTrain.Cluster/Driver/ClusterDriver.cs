@@ -34,7 +34,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     private readonly TaskCompletionSource<TrainingResult> _done;
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly List<WorkerEntry> _workers = new();
-    private readonly Dictionary<long, int> _pendingSteps = new();
+    private readonly Dictionary<long, (int Reported, int Samples)> _pendingSteps = new();
 
     private TcpStore? _store;
     private bool _placed, _training, _finished;
