@@ -9,6 +9,7 @@ internal static class CommandCatalog
     [
         new ConfigCommand(),
         new TrainCommand(),
+        new NodeCommand(),
         new BenchCommand(),
     ];
 }

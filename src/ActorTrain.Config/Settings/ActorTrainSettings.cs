@@ -17,7 +17,8 @@ public sealed record ActorTrainSettings(
     IstSettings Ist,
     DpSettings Dp,
     ProfilingSettings Profiling,
-    LoggingSettings Logging)
+    LoggingSettings Logging,
+    ClusterSettings Cluster)
 {
     /// <summary>
     /// The resolved `akka` section of the configuration as HOCON text, `akka { ... }` wrapper included, for Akka's

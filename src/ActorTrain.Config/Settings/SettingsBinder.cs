@@ -29,7 +29,8 @@ public static class SettingsBinder
             IstSettings.Read(root.Section("ist")),
             DpSettings.Read(root.Section("dp")),
             ProfilingSettings.Read(root.Section("profiling")),
-            LoggingSettings.Read(root.Section("logging")))
+            LoggingSettings.Read(root.Section("logging")),
+            ClusterSettings.Read(root.Section("cluster")))
         {
             AkkaHocon = RenderAkka(config.Root),
         };

@@ -1,7 +1,7 @@
 namespace ActorTrain.Training.Observability;
 
 /// <summary>An observer that ignores everything: for runs nobody watches (tests, benchmarks).</summary>
-internal sealed class NullTrainingObserver : ITrainingObserver
+public sealed class NullTrainingObserver : ITrainingObserver
 {
     public static NullTrainingObserver Instance { get; } = new();
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+using ActorTrain.Cli.Commands;
+using ActorTrain.Cluster;
+using ActorTrain.Config.Settings;
+using ActorTrain.Config;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Runs;
+
+namespace ActorTrain.Cli.Training;
+
+/// <summary>
+/// `actortrain train` with cluster.enabled: this process is the driver (the cluster's seed node and the run's
+/// supervisor); the stages run in `actortrain node` workers. Exit codes: 0 trained, 2 a worker refused (another version
+/// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost.
+/// </summary>
+internal static class ClusterTrain
+{
+    /// <summary>How long a failed driver waits for its actor system to leave the cluster before it exits anyway.</summary>
+    private static readonly TimeSpan FailedShutdownWait = TimeSpan.FromSeconds(3);
+
+    public static int Run(ActorTrainSettings settings, HoconConfig config, TrainingOptions options, Dataset dataset, RunLogging logging, string runDirectory)
+    {
+        if (ClusterTraining.Unsupported(options, settings) is { } unsupported) throw new UsageException(unsupported);
+        var log = logging.Logger;
+        Serilog.Log.Logger = log;
+        var system = ProcessActorSystem.Start(ClusterAkkaConfig.For(settings.Cluster, driver: true) + "\n" + settings.AkkaHocon);
+        var ok = false;
+        try
+        {
+            var result = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
+                NullTrainingObserver.Instance, log).GetAwaiter().GetResult();
+            // Plain output: paths must reach a terminal or a script whole, never wrapped.
+            Console.Out.WriteLine(FormattableString.Invariant(
+                $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
+            Console.Out.WriteLine($"Run directory: {runDirectory}");
+            if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
+            ok = true;
+            return ExitCodes.Ok;
+        }
+        catch (ClusterRefusedException e)
+        {
+            Console.Error.WriteLine($"actortrain train: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is ClusterJoinException or ClusterNodeLostException)
+        {
+            Console.Error.WriteLine($"actortrain train: {e.Message} (log: {Path.Combine(runDirectory, RunLogging.LogFileName)})");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            // Leaving the cluster waits for the members to agree; with one of them lost that can take long: bound it.
+            if (ok) ProcessActorSystem.Release();
+            else Task.WaitAny(Task.Run(ProcessActorSystem.Release), Task.Delay(FailedShutdownWait));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using ActorTrain.Cluster.Driver;
+using ActorTrain.Cluster.Node;
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
+using ActorTrain.Training.Hosting;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.Runs;
+using Akka.Actor;
+using Serilog;
+
+namespace ActorTrain.Cluster;
+
+/// <summary>
+/// The two sides of a clustered run, each in an actor system started with <see cref="ClusterAkkaConfig"/>: the driver
+/// (<c>actortrain train</c> with cluster.enabled) and a worker (<c>actortrain node</c>). Only the synchronous pipeline
+/// runs clustered so far.
+/// </summary>
+public static class ClusterTraining
+{
+    /// <summary>What a clustered run cannot do yet, or null when <paramref name="options"/> can run clustered.</summary>
+    public static string? Unsupported(TrainingOptions options, ActorTrainSettings settings) =>
+        settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode != "sync"
+            ? $"clustered runs support run.mode = sync only, without mode-plan or policy (got run.mode = {options.Mode})"
+            : options.ResumeFrom is not null ? "clustered runs do not support --resume yet"
+            : null;
+
+    /// <summary>
+    /// Drives one run: waits for the workers, places the stages, trains, has the workers write a final checkpoint into
+    /// <see cref="TrainingOptions.RunDirectory"/> and writes its manifest. Throws <see cref="ClusterRefusedException"/>
+    /// (a worker's version or configuration differs), <see cref="ClusterJoinException"/> or <see cref="ClusterNodeLostException"/>.
+    /// </summary>
+    public static Task<TrainingResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
+        ConfigIdentity identity, ITrainingObserver observer, ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(options.RunDirectory);
+        var balance = StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance.ToArray();
+        var train = new BatchLoader(dataset.Train, dataset.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize });
+        var test = new BatchLoader(dataset.Test, dataset.Normalization, new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256) });
+        var shape = new RunShape(balance, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch);
+        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
+        return done.Task;
+    }
+
+    /// <summary>Serves as a worker until the driver refuses it, leaves or is lost, or <paramref name="stop"/> is cancelled.</summary>
+    public static async Task<NodeExit> ServeAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
+        ConfigIdentity identity, ILogger log, CancellationToken stop)
+    {
+        var exit = new TaskCompletionSource<NodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var node = system.ActorOf(NodeActor.Props(cluster, options, dataset, identity, log, exit), NodeActor.Name);
+        await using (stop.Register(() => exit.TrySetResult(new NodeExit(0, "stopped by a signal"))))
+        {
+            var result = await exit.Task.ConfigureAwait(false);
+            node.Tell(PoisonPill.Instance);
+            return result;
+        }
+    }
+}

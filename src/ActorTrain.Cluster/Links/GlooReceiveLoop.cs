@@ -1,0 +1,85 @@
+using ActorTrain.Torch;
+using ActorTrain.Torch.Distributed;
+using ActorTrain.Training.Links;
+using ActorTrain.Training.Pipeline.Messages;
+
+namespace ActorTrain.Cluster.Links;
+
+/// <summary>
+/// The receiving end of a <see cref="GlooLink"/>: a thread that keeps a receive posted for the peer's next header,
+/// receives the payload into a tensor of the announced shape and hands the rebuilt Forward or Backward to
+/// <paramref name="deliver"/> (the local stage's mailbox, which then owns the tensor); a test batch gets its labels from
+/// <paramref name="testLabels"/> (this worker's own data). Every receive waits at most the
+/// link timeout; a failure (peer dead, timeout) goes to <paramref name="failed"/> unless the link was closed first.
+/// </summary>
+internal sealed class GlooReceiveLoop
+{
+    private readonly ProcessGroup _group;
+    private readonly int _peerRank, _from;
+    private readonly (int Header, int Payload) _tags;
+    private readonly TimeSpan _timeout;
+    private readonly Action<ILinkMessage> _deliver;
+    private readonly Func<long, Tensor> _testLabels;
+    private readonly Action<Exception> _failed;
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+
+    public GlooReceiveLoop(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, Action<ILinkMessage> deliver,
+        Func<long, Tensor> testLabels, Action<Exception> failed)
+    {
+        (_group, _peerRank, _from, _timeout, _deliver, _testLabels, _failed) = (group, peerRank, from, timeout, deliver, testLabels, failed);
+        _tags = from < to ? GlooTags.Forward(from) : GlooTags.Backward(to);
+        _thread = new Thread(Run) { IsBackground = true, Name = $"gloo-recv {from}->{to}" };
+    }
+
+    public void Start() => _thread.Start();
+
+    /// <summary>Waits for the peer's end-of-link header (it closes its side when the run ends), at most <paramref name="timeout"/>.</summary>
+    public bool Join(TimeSpan timeout)
+    {
+        _stopping = true;
+        return _thread.Join(timeout);
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (true)
+            {
+                LinkHeader header;
+                using (var h = LinkHeader.Empty())
+                {
+                    _group.Recv(h, _peerRank, _tags.Header, _timeout);
+                    header = LinkHeader.From(h);
+                }
+                if (header.Kind == LinkHeader.Kinds.End) return;
+                var payload = Tensor.Empty(header.Shape);
+                try
+                {
+                    _group.Recv(payload, _peerRank, _tags.Payload, _timeout);
+                }
+                catch
+                {
+                    payload.Dispose();
+                    throw;
+                }
+                var meta = TensorMeta.Of(payload);
+                _deliver(header.Kind switch
+                {
+                    LinkHeader.Kinds.Forward => new Forward(_from, header.Step, header.MicroBatch, meta, payload),
+                    LinkHeader.Kinds.Backward => new Backward(_from, header.Step, header.MicroBatch, meta, payload),
+                    _ => new Evaluate(header.Step, payload, _testLabels(header.Step)),
+                });
+            }
+        }
+        catch (Exception e) when (!_stopping)
+        {
+            _failed(e);
+        }
+        catch (Exception)
+        {
+            // Closing: the peer went away while this side was shutting down anyway.
+        }
+    }
+}

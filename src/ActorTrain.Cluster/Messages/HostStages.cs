@@ -1,0 +1,10 @@
+namespace ActorTrain.Cluster.Messages;
+
+/// <summary>
+/// The driver's placement, sent to every worker: its Gloo rank in a group of <paramref name="WorldSize"/>, the layers
+/// per stage (<paramref name="Balance"/>, so every worker cuts the model alike), the rank hosting each stage, where the
+/// group meets (the driver's TCPStore, under <paramref name="StorePrefix"/>, one per run generation) and the run
+/// directory the stage files go to.
+/// </summary>
+public sealed record HostStages(
+    int Rank, int WorldSize, int[] Balance, int[] StageRanks, string StoreHost, int StorePort, string StorePrefix, string RunDirectory);

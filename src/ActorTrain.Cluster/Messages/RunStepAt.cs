@@ -1,0 +1,7 @@
+namespace ActorTrain.Cluster.Messages;
+
+/// <summary>
+/// Train mini-batch <paramref name="Batch"/> of <paramref name="Epoch"/> as step <paramref name="Step"/>: a position,
+/// never the images. The worker with the first stage reads the inputs there, the one with the last stage the labels.
+/// </summary>
+public sealed record RunStepAt(long Step, int Epoch, int Batch);

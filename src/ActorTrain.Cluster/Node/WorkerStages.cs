@@ -1,0 +1,201 @@
+using ActorTrain.Cluster.Links;
+using ActorTrain.Cluster.Messages;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
+using ActorTrain.Torch.Distributed;
+using ActorTrain.Torch;
+using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.Hosting;
+using ActorTrain.Training.Links;
+using ActorTrain.Training.Observability;
+using ActorTrain.Training.Options;
+using ActorTrain.Training.Pipeline.Messages;
+using ActorTrain.Training.Pipeline;
+using ActorTrain.Training.PipelineParallel;
+using ActorTrain.Training.Runs;
+using ActorTrain.Training.Schedules;
+using Akka.Actor;
+using Serilog;
+
+namespace ActorTrain.Cluster.Node;
+
+/// <summary>
+/// The stages the driver placed on this worker, for one run. It builds the whole model under the run's seed (so each
+/// stage starts with the weights it has in a one-process run), keeps its own stages as <see cref="SyncStageActor"/>s,
+/// joins the workers' Gloo group, links neighbours in this process by reference and neighbours elsewhere over Gloo,
+/// fills its first stage's inputs and last stage's labels from the positions the driver sends (test batches alike), and
+/// relays the stages' reports (steps completed, test scores, files saved, failures) to the driver. Runs on a thread of its own: it blocks on Gloo.
+/// </summary>
+internal sealed class WorkerStages : ReceiveActor
+{
+    private readonly HostStages _plan;
+    private readonly TrainingOptions _options;
+    private readonly Dataset _dataset;
+    private readonly BatchLoader _train, _test;
+    private readonly IActorRef _driver;
+    private readonly TimeSpan _linkTimeout;
+    private readonly ILogger _log;
+    private readonly StopAndRememberStrategy _strategy = new();
+    private readonly Dictionary<int, IActorRef> _stageActors = new();
+    private readonly List<GlooLink> _outgoing = new();
+    private readonly List<GlooReceiveLoop> _incoming = new();
+    private readonly Batch _batch, _testBatch;
+    private readonly long[] _inputShape;
+
+    private IReadOnlyList<PipelineStage> _mine = [];
+    private TcpStore? _store;
+    private PrefixStore? _prefixStore;
+    private ProcessGroup? _group;
+    private bool _ended;
+
+    private sealed record GroupJoined(TcpStore Store, PrefixStore Prefixed, ProcessGroup Group);
+
+    private sealed record LinkFailed(int PeerRank, string Reason);
+
+    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log)
+    {
+        (_plan, _options, _dataset, _driver, _linkTimeout, _log) = (plan, options, dataset, driver, linkTimeout, log);
+        _train = new BatchLoader(dataset.Train, dataset.Normalization,
+            new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
+        _test = TestLoader();
+        _batch = _train.CreateBatch();
+        _testBatch = _test.CreateBatch();
+        _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();
+
+        Receive<GroupJoined>(OnGroupJoined);
+        Receive<Status.Failure>(f => Report(WorkerFailure.NoPeer, $"joining the Gloo group failed: {f.Cause.Message}"));
+        Receive<RunStepAt>(OnRunStepAt);
+        Receive<StepCompleted>(done => _driver.Tell(done, Self));
+        Receive<EvaluateAt>(OnEvaluateAt);
+        Receive<EvaluationResult>(result => _driver.Tell(result, Self));
+        Receive<SaveStages>(OnSaveStages);
+        Receive<StageSaved>(saved => _driver.Tell(saved, Self));
+        Receive<LinkFailed>(f => Report(f.PeerRank, f.Reason));
+        Receive<Terminated>(t =>
+        {
+            if (!_ended) Report(WorkerFailure.NoPeer, $"{t.ActorRef.Path.Name} failed: {_strategy.CauseOf(t.ActorRef)?.Message ?? "stopped"}");
+        });
+        Receive<EndRun>(_ =>
+        {
+            _ended = true;
+            Context.Stop(Self);
+        });
+    }
+
+    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log) =>
+        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, linkTimeout, log)).WithDispatcher(StageDispatcher.Id);
+
+    /// <summary>The test split as a one-process run batches it (see TrainingRun), so test batch indices mean the same everywhere.</summary>
+    private BatchLoader TestLoader() => new(_dataset.Test, _dataset.Normalization,
+        new BatchLoaderOptions { BatchSize = Math.Max(_options.BatchSize, 256), Shuffle = false, Seed = _options.Seed });
+
+    protected override SupervisorStrategy SupervisorStrategy() => _strategy;
+
+    private bool IsLocal(int stage) => _plan.StageRanks[stage] == _plan.Rank;
+
+    protected override void PreStart()
+    {
+        var all = StageFactory.Create(_options.Model, _plan.Balance, _options);
+        _mine = all.Where(s => IsLocal(s.Index)).ToList();
+        foreach (var other in all.Where(s => !IsLocal(s.Index))) other.Dispose();
+        _log.Information("Worker rank {Rank}: hosting stage(s) {Stages}; joining the Gloo group at {Host}:{Port} ({Prefix})",
+            _plan.Rank, string.Join(", ", _mine.Select(s => s.Index)), _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
+        var (plan, timeout) = (_plan, _linkTimeout);
+        Task.Run(() =>
+        {
+            var store = TcpStore.Connect(plan.StoreHost, plan.StorePort, timeout);
+            var prefixed = store.WithPrefix(plan.StorePrefix);
+            return new GroupJoined(store, prefixed, ProcessGroup.CreateGloo(prefixed, plan.Rank, plan.WorldSize, timeout, plan.StoreHost));
+        }).PipeTo(Self);
+    }
+
+    private void OnGroupJoined(GroupJoined joined)
+    {
+        (_store, _prefixStore, _group) = (joined.Store, joined.Prefixed, joined.Group);
+        foreach (var stage in _mine)
+        {
+            var actor = Context.ActorOf(Akka.Actor.Props.Create(() => new SyncStageActor(stage, ScheduleFactory.Create(_options.Pipeline.Schedule),
+                NullTrainingObserver.Instance, TimeProvider.System, _log)).WithDispatcher(StageDispatcher.Id), $"stage-{stage.Index}");
+            Context.Watch(actor);
+            _stageActors[stage.Index] = actor;
+        }
+        foreach (var stage in _mine)
+            _stageActors[stage.Index].Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self), Self);
+        foreach (var loop in _incoming) loop.Start();
+        _driver.Tell(new StagesReady(_plan.Rank), Self);
+    }
+
+    /// <summary>The link from local stage <paramref name="from"/> to <paramref name="to"/>; a remote neighbour also gets a receive loop for what it sends back.</summary>
+    private IStageLink? Link(int from, int to)
+    {
+        if (to < 0 || to >= _plan.Balance.Length) return null;
+        if (IsLocal(to))
+            return LinkFactory.InProcess.Connect(from, to, _stageActors[to], _stageActors[from], NullTrainingObserver.Instance, TimeProvider.System);
+        var peer = _plan.StageRanks[to];
+        var receiver = _stageActors[from];
+        var self = Self;
+        // Each loop reads test labels on its own thread, from its own loader.
+        var (test, testBatch) = (TestLoader(), _test.CreateBatch());
+        Tensor TestLabels(long batch)
+        {
+            test.Fill(0, (int)batch, testBatch);
+            return Tensor.FromSpan(testBatch.FilledLabels, [testBatch.Count]);
+        }
+        _incoming.Add(new GlooReceiveLoop(_group!, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender), TestLabels,
+            e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
+        var link = new GlooLink(_group!, peer, from, to, _linkTimeout);
+        _outgoing.Add(link);
+        return link;
+    }
+
+    private void OnRunStepAt(RunStepAt at)
+    {
+        _train.Fill(at.Epoch, at.Batch, _batch);
+        using var micro = MicroBatching.Split(_batch, _inputShape, _options.Pipeline.MicroBatches);
+        foreach (var (index, actor) in _stageActors)
+        {
+            var first = index == 0;
+            var last = index == _plan.Balance.Length - 1;
+            actor.Tell(new RunStep(at.Step, micro.Count, _batch.Count, first ? micro.Inputs() : null, last ? micro.Labels() : null), Self);
+        }
+    }
+
+    private void OnEvaluateAt(EvaluateAt at)
+    {
+        _test.Fill(0, (int)at.Batch, _testBatch);
+        var input = Tensor.FromSpan(_testBatch.FilledFeatures, [_testBatch.Count, .. _inputShape]);
+        var labels = Tensor.FromSpan(_testBatch.FilledLabels, [_testBatch.Count]);
+        _stageActors[0].Tell(new Evaluate(at.Batch, input, labels), Self);
+    }
+
+    private void OnSaveStages(SaveStages save)
+    {
+        Directory.CreateDirectory(save.Directory);
+        var metadata = new Dictionary<string, string>
+        {
+            ["step"] = save.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["mode"] = save.Mode,
+        };
+        foreach (var (index, actor) in _stageActors)
+            actor.Tell(new SaveStage(Path.Combine(save.Directory, CheckpointDirectory.StageFile(index)), metadata), Self);
+    }
+
+    private void Report(int peer, string reason)
+    {
+        _log.Error("Worker rank {Rank}: {Reason}", _plan.Rank, reason);
+        _driver.Tell(new WorkerFailure(_plan.Rank, peer, reason), Self);
+    }
+
+    protected override void PostStop()
+    {
+        _ended = true;
+        // Stage actors stop with this one and free their stages; a stage never started is freed here.
+        if (_stageActors.Count == 0)
+            foreach (var stage in _mine) stage.Dispose();
+        foreach (var link in _outgoing) link.Close();
+        foreach (var loop in _incoming) loop.Join(_linkTimeout);
+        _group?.Dispose();
+        _prefixStore?.Dispose();
+        _store?.Dispose();
+    }
+}

@@ -1,0 +1,35 @@
+using ActorTrain.Config.Hocon;
+
+namespace ActorTrain.Config.Settings;
+
+/// <summary>`cluster`: a run whose stages live in worker processes (`actortrain node`) driven by `actortrain train`.</summary>
+/// <param name="Hostname">The driver's address: its Akka port and the Gloo store listen there, and every node binds it.</param>
+/// <param name="Port">The driver's Akka port; workers take any free port and find the driver here.</param>
+/// <param name="Placement">The worker index of each stage; empty = auto (stages spread over workers in member order).</param>
+/// <param name="StorePort">The port of the Gloo TCPStore the driver hosts for the workers' process group.</param>
+/// <param name="LinkTimeout">How long any blocking Gloo call (group rendezvous, send, receive) may wait.</param>
+public sealed record ClusterSettings(
+    bool Enabled, int Workers, string Hostname, int Port, TimeSpan JoinTimeout, IReadOnlyList<int> Placement, int StorePort, TimeSpan LinkTimeout)
+{
+    public const string Auto = "auto";
+
+    internal static ClusterSettings Read(SettingsReader r) => new(
+        r.Bool("enabled"),
+        r.Int("workers", min: 1),
+        r.String("hostname", nonEmpty: true),
+        r.Int("port", min: 1, max: 65535),
+        r.Duration("join-timeout"),
+        ReadPlacement(r),
+        r.Int("store-port", min: 1, max: 65535),
+        r.Duration("link-timeout"));
+
+    private static IReadOnlyList<int> ReadPlacement(SettingsReader r)
+    {
+        if (r.Value("placement") is HoconScalar { Type: HoconValueType.String } s)
+        {
+            if (s.Text != Auto) r.Report("placement", "auto, or an array of worker indices (one per stage)", s);
+            return [];
+        }
+        return r.IntList("placement", min: 0);
+    }
+}

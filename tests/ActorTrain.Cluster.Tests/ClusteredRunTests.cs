@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace ActorTrain.Cluster.Tests;
+
+/// <summary>Real `actortrain node` and `actortrain train` processes on loopback. One at a time: they share two cores.</summary>
+[Collection(nameof(ClusterProcesses))]
+public sealed class ClusteredRunTests
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
+
+    [TrainingFact]
+    public async Task Two_worker_processes_end_with_the_weights_and_test_accuracy_of_the_same_run_in_one_process()
+    {
+        using var temp = new TempDirectory();
+        var local = new LoopbackCluster(temp.File("local"));
+        string expectedAccuracy;
+        using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
+        {
+            Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
+            expectedAccuracy = FinalTestAccuracy(oneProcess.Stdout);
+        }
+
+        var cluster = new LoopbackCluster(temp.File("cluster"));
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
+        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(expectedAccuracy, FinalTestAccuracy(driver.Stdout));
+
+        var expected = local.FinalCheckpoint();
+        var actual = cluster.FinalCheckpoint();
+        Assert.Equal(Path.GetFileName(expected), Path.GetFileName(actual));
+        Assert.True(File.Exists(Path.Combine(actual, "manifest.json")));
+        foreach (var stage in new[] { "stage-0.safetensors", "stage-1.safetensors" })
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, stage)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, stage))),
+                $"{stage} differs between the one-process run and the clustered run");
+    }
+
+    private static string FinalTestAccuracy(string output) =>
+        Regex.Match(output, @"final test accuracy ([0-9.]+ ?%)") is { Success: true } m ? m.Groups[1].Value : $"none in:\n{output}";
+
+    [TrainingFact]
+    public async Task Driver_exits_1_naming_who_joined_when_too_few_workers_join_in_time()
+    {
+        using var temp = new TempDirectory();
+        var cluster = new LoopbackCluster(temp.Path, "cluster.join-timeout=4 s");
+        using var worker = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        Assert.Equal(1, await driver.ExitCodeAsync(RunTimeout));
+        Assert.Contains("1 of 2 worker(s) joined", driver.Stderr);
+        Assert.Contains($"pid {worker.Pid}", driver.Stderr);
+        // The worker does not outlive its driver.
+        Assert.NotEqual(0, await worker.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [TrainingFact]
+    public async Task A_worker_with_another_configuration_is_refused_with_exit_2_naming_the_keys()
+    {
+        using var temp = new TempDirectory();
+        var cluster = new LoopbackCluster(temp.Path, "cluster.workers=1");
+        using var worker = cluster.StartNode("optimizer.lr=0.03");
+        using var driver = cluster.StartDriver();
+        Assert.Equal(2, await driver.ExitCodeAsync(RunTimeout));
+        Assert.Contains($"pid {worker.Pid}", driver.Stderr);
+        Assert.Contains("optimizer.lr: driver 0.02, worker 0.03", driver.Stderr);
+        Assert.Equal(2, await worker.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [TrainingFact]
+    public async Task Killing_a_worker_mid_epoch_makes_the_driver_exit_1_within_15_s_naming_it()
+    {
+        using var temp = new TempDirectory();
+        var cluster = new LoopbackCluster(temp.Path, "data.train-limit=16384");
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        await driver.WaitForAsync("training 1 epoch(s)", RunTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var clock = Stopwatch.StartNew();
+        worker1.KillHard();
+        var code = await driver.ExitCodeAsync(TimeSpan.FromSeconds(30));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the driver took {clock.Elapsed.TotalSeconds:F1} s.\n{driver.Output}");
+        Assert.True(code == 1, driver.Output);
+        Assert.Contains($"lost worker", driver.Stderr);
+        Assert.Contains($"pid {worker1.Pid}", driver.Stderr);
+        Assert.NotEqual(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+    }
+}
