@@ -19,6 +19,6 @@ public sealed class ConfigIdentityTests
         var driver = ConfigIdentity.Of(ConfigLoader.Load(RepoPaths.Hocon("cluster.conf"), []));
         var worker = ConfigIdentity.Of(ConfigLoader.Load(RepoPaths.Hocon("cluster.conf"), ["pipeline.micro-batches=8"]));
         Assert.NotEqual(driver.Fingerprint, worker.Fingerprint);
-        Assert.Equal(["pipeline.micro-batches: driver 4, worker 8"], driver.DifferingKeys(worker.Lines));
+        Assert.Equal(["actortrain.pipeline.micro-batches: driver 4, worker 8"], driver.DifferingKeys(worker.Lines));
     }
 }
