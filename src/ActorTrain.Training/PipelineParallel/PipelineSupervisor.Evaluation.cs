@@ -1,6 +1,7 @@
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch;
 using ActorTrain.Training.Observability;
+using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.Pipeline.Messages;
 
 namespace ActorTrain.Training.PipelineParallel;
@@ -8,8 +9,7 @@ namespace ActorTrain.Training.PipelineParallel;
 internal sealed partial class PipelineSupervisor
 {
     private Batch? _testBatch;
-    private int _evalNext, _evalOutstanding, _evalCorrect, _evalCount;
-    private double _evalLoss;
+    private readonly EvaluationPass _evaluation = new(EvaluationWindow);
 
     private const long DryRunBatch = -1;
     private bool _dryRunDone;
@@ -31,27 +31,23 @@ internal sealed partial class PipelineSupervisor
     private void StartEvaluation()
     {
         _testBatch ??= _test.CreateBatch();
-        (_evalNext, _evalOutstanding, _evalCorrect, _evalCount, _evalLoss) = (0, 0, 0, 0, 0);
+        _evaluation.Start();
         PumpEvaluation();
     }
 
     private void PumpEvaluation()
     {
-        while (_evalOutstanding < EvaluationWindow && _evalNext < _test.BatchesPerEpoch)
+        while (_evaluation.TrySend(_test.BatchesPerEpoch, out var batch))
         {
-            _test.Fill(0, _evalNext, _testBatch!);
+            _test.Fill(0, batch, _testBatch!);
             var input = Tensor.FromSpan(_testBatch!.FilledFeatures, [_testBatch.Count, .. _inputShape]);
             var labels = Tensor.FromSpan(_testBatch.FilledLabels, [_testBatch.Count]);
-            _children[0].Tell(new Evaluate(_evalNext, input, labels), Self);
-            _evalNext++;
-            _evalOutstanding++;
+            _children[0].Tell(new Evaluate(batch, input, labels), Self);
         }
-        if (_evalOutstanding > 0) return;
+        if (!_evaluation.Done) return;
 
-        _testAccuracy = _evalCount == 0 ? 0 : (double)_evalCorrect / _evalCount;
-        _testLoss = _evalCount == 0 ? 0 : _evalLoss / _evalCount;
-        _observer.OnEvaluation(new EvaluationMetrics(_options.Mode, _position.Epoch, _position.Step, _testLoss.Value, _testAccuracy.Value, _clock.GetTimestamp()));
-        _log.Information("Epoch {Epoch}: test accuracy {Accuracy:P2}, test loss {Loss:F4}", _position.Epoch + 1, _testAccuracy, _testLoss);
+        (_testAccuracy, _testLoss) = (_evaluation.Accuracy, _evaluation.Loss);
+        _observer.OnEvaluation(_evaluation.Report(_options.Mode, _position.Epoch, _position.Step, _clock.GetTimestamp(), _log));
         NextEpoch();
     }
 
@@ -63,10 +59,7 @@ internal sealed partial class PipelineSupervisor
             Pump();
             return;
         }
-        _evalOutstanding--;
-        _evalCorrect += r.Correct;
-        _evalCount += r.Count;
-        _evalLoss += r.LossSum;
+        _evaluation.Add(r);
         PumpEvaluation();
     }
 }
