@@ -10,5 +10,6 @@ internal static class CommandCatalog
         new ConfigCommand(),
         new TrainCommand(),
         new BenchCommand(),
+        new FaultsCommand(),
     ];
 }
