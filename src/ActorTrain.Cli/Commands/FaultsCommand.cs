@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ActorTrain.Cli.Training;
@@ -51,6 +52,8 @@ internal sealed class FaultsCommand : ICommand
             throw new UsageException("the fault plan is empty: give actortrain.faults.plan in the configuration, or --plan.");
         if (settings.EffectivePlan.Any(e => e.Mode is not (TrainingMode.Sync or TrainingMode.Async)) || settings.Policy.Enabled)
             throw new UsageException("message faults are injected on pipeline links: actortrain.run.mode (and every mode-plan entry) must be sync or async.");
+        if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
+            throw new UsageException($"the fault plan names link {outside.Link}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such link.");
         RunPreflight.CheckRunName(settings.Run.Name);
         RunPreflight.CheckWritable($"run.output-dir = {settings.Run.OutputDir}", settings.Run.OutputDir);
 
@@ -79,7 +82,7 @@ internal sealed class FaultsCommand : ICommand
             var faulted = Train(quiet, options, dataset, Path.Combine(root, "faulted"));
             var experiment = new FaultExperiment(baseline, faulted,
                 FaultOutcomes.Explain(faulted.Recorder.Faults.OrderBy(f => f.Timestamp).ToList(), faulted.Recorder.LinkEvents));
-            if (a.Flag("--json")) Console.Out.WriteLine(experiment.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            if (a.Flag("--json")) Console.Out.WriteLine(experiment.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             else experiment.Print();
             return experiment.IdenticalWeights ? ExitCodes.Ok : ExitCodes.Failure;
         }
