@@ -55,6 +55,14 @@ public sealed class FaultPlanTests
         Assert.InRange(Draw(7).Count(h => h), 30, 90);
     }
 
+    [Fact]
+    public void A_rate_entry_with_a_micro_batch_hits_only_that_micro_batch()
+    {
+        var spec = Bind("""[{ kind = corrupt, link = "1->0", rate = 1, micro-batch = 1 }]""").Plan[0];
+        var random = new Random(1);
+        Assert.Equal([false, true, false, true], new[] { (5, 0), (5, 1), (6, 0), (6, 1) }.Select(x => spec.Hits(x.Item1, x.Item2, random)));
+    }
+
     [Theory]
     [InlineData("""[{ kind = lose, link = "0->1", step = 1 }]""", "actortrain.faults.plan[0].kind")]
     [InlineData("""[{ kind = drop, link = "0->2", step = 1 }]""", "actortrain.faults.plan[0].link")]
