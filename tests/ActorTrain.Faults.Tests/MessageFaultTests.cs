@@ -61,17 +61,6 @@ public sealed class MessageFaultTests : IDisposable
         Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("second")));
     }
 
-    [TorchFact]
-    public async Task The_pipeline_without_flush_heals_a_drop_and_a_corruption_with_identical_weights()
-    {
-        await Run("baseline", "[]", mode: "async");
-        var recorder = await Run("faulted", """[{ kind = drop, link = "0->1", step = 3, micro-batch = 0 }, { kind = corrupt, link = "1->0", step = 5, micro-batch = 1 }]""", mode: "async");
-
-        Assert.Equal(2, recorder.Faults.Count);
-        Assert.All(FaultOutcomes.Explain(recorder.Faults, recorder.LinkEvents), o => Assert.StartsWith("resend", o.Recovery));
-        Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("faulted")));
-    }
-
     private async Task<FaultRecorder> Run(string name, string plan, string mode = "sync")
     {
         var faults = SettingsBinder.Bind(ConfigLoader.Load(null, [$"faults.plan={plan}", "faults.seed=3"])).Faults;

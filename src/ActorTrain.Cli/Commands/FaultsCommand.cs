@@ -29,6 +29,7 @@ internal sealed class FaultsCommand : ICommand
         "with the message faults of actortrain.faults.plan injected on the links (drop, delay, duplicate, reorder, corrupt).\n" +
         "Prints one row per injected fault (kind, link, step and micro-batch, what detected it, the recovery), then whether the\n" +
         "final weights are identical (SHA-256 over every tensor of both final checkpoints), both test accuracies and wall times.\n" +
+        "Identical weights are promised for sync; async heals the same faults but may still end with different weights.\n" +
         "Both runs go to actortrain.run.output-dir/<run.name>-faults-TIMESTAMP/{baseline,faulted}. hocon/faults-local.conf\n" +
         "has a plan with every message fault; --set run.max-steps=N trains a slice.\n\n" +
         "options:\n" +
