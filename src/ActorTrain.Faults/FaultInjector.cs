@@ -15,7 +15,8 @@ public sealed class FaultInjector(FaultSettings settings, FaultRecorder recorder
     {
         var plan = settings.Plan.Where(f => f.From == link.From && f.To == link.To).ToList();
         if (plan.Count == 0) return link;
-        var random = new Random(HashCode.Combine(settings.Seed, link.From, link.To) & int.MaxValue);
+        // Not HashCode.Combine: it is seeded afresh in every process, and a plan must replay across processes.
+        var random = new Random(unchecked(settings.Seed * 1_000_003 + link.From * 1_009 + link.To) & int.MaxValue);
         return new FaultInjectingLink(link, plan, random, recorder, clock ?? TimeProvider.System);
     }
 }
