@@ -11,5 +11,6 @@ internal static class CommandCatalog
         new TrainCommand(),
         new NodeCommand(),
         new BenchCommand(),
+        new FaultsCommand(),
     ];
 }

@@ -6,6 +6,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Config;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data;
+using ActorTrain.Faults;
 using ActorTrain.Profiling;
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Hosting;
@@ -155,7 +156,8 @@ internal sealed class TrainCommand : ICommand
         // Akka's own events go to the same Serilog pipeline (Akka.Logger.Serilog reads the global logger).
         Serilog.Log.Logger = log;
         var system = ProcessActorSystem.Start(settings.AkkaHocon);
-        var environment = new RunEnvironment(system, profiler is null ? null : new LinkFactory([profiler]));
+        // A plan in actortrain.faults is injected in train too; `actortrain faults` adds the baseline and the report.
+        var environment = new RunEnvironment(system, RunLinks.Create(settings, profiler, new FaultRecorder()));
         using var cancel = new CancellationTokenSource();
         using var signals = new InterruptSignals(cancel, settings.Run.InterruptTimeout, message => log.Warning("{Interrupt}", message), code =>
         {

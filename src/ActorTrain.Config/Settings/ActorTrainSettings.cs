@@ -17,6 +17,8 @@ public sealed record ActorTrainSettings(
     IstSettings Ist,
     DpSettings Dp,
     ProfilingSettings Profiling,
+    LinkSettings Links,
+    FaultSettings Faults,
     LoggingSettings Logging,
     ClusterSettings Cluster)
 {

@@ -29,6 +29,8 @@ public static class SettingsBinder
             IstSettings.Read(root.Section("ist")),
             DpSettings.Read(root.Section("dp")),
             ProfilingSettings.Read(root.Section("profiling")),
+            LinkSettings.Read(root.Section("links")),
+            FaultSettings.Read(root.Section("faults")),
             LoggingSettings.Read(root.Section("logging")),
             ClusterSettings.Read(root.Section("cluster")))
         {

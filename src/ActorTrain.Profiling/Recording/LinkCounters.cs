@@ -45,7 +45,7 @@ internal sealed class LinkCounters : ILinkDecorator
         public void Send(ILinkMessage message)
         {
             // Read before sending: from then on the receiver owns the tensor.
-            var (type, bytes) = (message.GetType(), message.Payload.NBytes);
+            var (type, bytes) = ((message is LinkFrame frame ? frame.Message : message).GetType(), message.Payload.NBytes);
             var start = TimeProvider.System.GetTimestamp();
             inner.Send(message);
             counters.Count(inner, type, bytes, TimeProvider.System.GetElapsedTime(start));

@@ -11,6 +11,9 @@ public interface ILinkMessage : IOwnsTensors
 
     Tensor Payload { get; }
 
+    /// <summary>The same message around another payload (a copy kept for resending, a duplicate, a corrupted one).</summary>
+    ILinkMessage WithPayload(Tensor payload);
+
     /// <summary>Whether profiles count it as boundary traffic (training activations and gradients; not inference batches).</summary>
     bool IsTrainingTraffic => true;
 

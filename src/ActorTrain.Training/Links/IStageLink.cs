@@ -15,4 +15,14 @@ public interface IStageLink
 
     /// <summary>Hands <paramref name="message"/> to the receiving stage, which from then on owns its tensor.</summary>
     void Send(ILinkMessage message);
+
+    /// <summary>A link-protocol message for the sending end (an acknowledgement, a resend request, its timer); plain links ignore it.</summary>
+    void Control(ILinkControl message)
+    {
+    }
+
+    /// <summary>Frees what the link kept for resending; called when the sending stage stops.</summary>
+    void Close()
+    {
+    }
 }

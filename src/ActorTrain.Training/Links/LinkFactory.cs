@@ -4,19 +4,34 @@ using Akka.Actor;
 namespace ActorTrain.Training.Links;
 
 /// <summary>
-/// Builds the links between a run's stages: the transport (in process here), wrapped by every decorator in order, and
-/// last by the span recorder, so a send span covers what the decorators add (a delay injected, a counter bumped).
+/// Builds the links between a run's stages: the transport (in process here), wrapped by every decorator in order, then
+/// (for the pipeline modes) the link protocol's sending end, and last the span recorder, so a send span covers what
+/// the decorators add (a delay injected, a counter bumped). Decorators see stamped frames, as a wire would.
 /// </summary>
-public sealed class LinkFactory(IReadOnlyList<ILinkDecorator> decorators)
+public sealed class LinkFactory(IReadOnlyList<ILinkDecorator> decorators, LinkProtocolOptions? protocol = null)
 {
     public static readonly LinkFactory InProcess = new([]);
 
     public IReadOnlyList<ILinkDecorator> Decorators => decorators;
 
-    internal IStageLink Connect(int from, int to, IActorRef receiver, IActorRef sender, ITrainingObserver observer, TimeProvider clock)
+    public LinkProtocolOptions Protocol { get; } = protocol ?? LinkProtocolOptions.Default;
+
+    /// <summary>A link without the protocol: messages go as they are (the decoupled mode, tests that wire stages by hand).</summary>
+    internal IStageLink Connect(int from, int to, IActorRef receiver, IActorRef sender, ITrainingObserver observer, TimeProvider clock) =>
+        new ObservedLink(Decorated(from, to, receiver, sender), observer, clock);
+
+    /// <summary>A link with the protocol's sending end; the receiver needs an <see cref="Inbox"/>.</summary>
+    internal IStageLink ConnectSequenced(int from, int to, IActorRef receiver, IActorRef sender, IScheduler scheduler, ITrainingObserver observer, TimeProvider clock) =>
+        new ObservedLink(new ReliableLink(Decorated(from, to, receiver, sender), Protocol, sender, scheduler, observer, clock), observer, clock);
+
+    /// <summary>The protocol's receiving end for stage <paramref name="stage"/>, whose actor is <paramref name="self"/>.</summary>
+    internal LinkInbox Inbox(int stage, IActorRef self, IScheduler scheduler, ITrainingObserver observer, TimeProvider clock) =>
+        new(stage, Protocol, self, scheduler, observer, clock);
+
+    private IStageLink Decorated(int from, int to, IActorRef receiver, IActorRef sender)
     {
         IStageLink link = new InProcessLink(from, to, receiver, sender);
         foreach (var decorator in decorators) link = decorator.Decorate(link);
-        return new ObservedLink(link, observer, clock);
+        return link;
     }
 }

@@ -22,4 +22,8 @@ internal sealed class ObservedLink(IStageLink inner, ITrainingObserver observer,
         inner.Send(message);
         observer.OnSpan(new Span(From, SpanKind.Send, step, mb, start, clock.GetTimestamp(), bytes));
     }
+
+    public void Control(ILinkControl message) => inner.Control(message);
+
+    public void Close() => inner.Close();
 }

@@ -9,5 +9,6 @@ public sealed class CompositeObserver(params ITrainingObserver[] observers) : IT
     public void OnStep(StepMetrics metrics) { foreach (var o in observers) o.OnStep(metrics); }
     public void OnEvaluation(EvaluationMetrics metrics) { foreach (var o in observers) o.OnEvaluation(metrics); }
     public void OnModeSwitch(ModeSwitch change) { foreach (var o in observers) o.OnModeSwitch(change); }
+    public void OnLinkEvent(LinkEvent linkEvent) { foreach (var o in observers) o.OnLinkEvent(linkEvent); }
     public void OnRunFinished(bool succeeded, long timestamp) { foreach (var o in observers) o.OnRunFinished(succeeded, timestamp); }
 }

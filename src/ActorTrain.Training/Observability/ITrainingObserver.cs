@@ -13,6 +13,8 @@ public interface ITrainingObserver
     void OnStep(StepMetrics metrics);
     void OnEvaluation(EvaluationMetrics metrics);
     void OnModeSwitch(ModeSwitch change);
+    /// <summary>The link protocol detected or healed something (a gap, a duplicate, a bad checksum, a resend).</summary>
+    void OnLinkEvent(LinkEvent linkEvent) { }
     /// <summary>The run ended (successfully or not); flush outputs.</summary>
     void OnRunFinished(bool succeeded, long timestamp);
 }

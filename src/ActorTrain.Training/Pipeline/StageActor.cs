@@ -24,6 +24,7 @@ internal abstract partial class StageActor : ReceiveActor
     protected readonly Dictionary<(long Step, int MicroBatch), Backward> _gradients = new();
 
     private IStageLink? _previous, _next;
+    private LinkInbox? _inbox;
     private long _waitingSince = -1;
     private long _peakBytes;
 
@@ -34,7 +35,9 @@ internal abstract partial class StageActor : ReceiveActor
         _observer = observer;
         _clock = clock;
 
-        Receive<WireStage>(w => (_previous, _next, Supervisor) = (w.Previous, w.Next, w.Supervisor));
+        Receive<WireStage>(w => (_previous, _next, Supervisor, _inbox) = (w.Previous, w.Next, w.Supervisor, w.Inbox));
+        Receive<LinkFrame>(f => _inbox!.Accept(f, Sender, Deliver));
+        Receive<ILinkControl>(OnLinkControl);
         Receive<RunStep>(OnRunStep);
         Receive<PipelineDrain>(_ => OnDrain());
         Receive<Forward>(OnForward);
@@ -65,6 +68,21 @@ internal abstract partial class StageActor : ReceiveActor
 
     /// <summary>The stash key of a micro-batch: unique among all in flight, across mini-batches.</summary>
     protected static long Key(long step, int mb) => (step << 24) + mb;
+
+    /// <summary>A frame the link protocol hands on, in sequence, exactly once.</summary>
+    private void Deliver(ILinkMessage message)
+    {
+        if (message is Forward f) OnForward(f);
+        else OnBackward((Backward)message);
+    }
+
+    /// <summary>The protocol's own messages: those about a link this stage receives on go to the inbox, the others to the link that sends.</summary>
+    private void OnLinkControl(ILinkControl control)
+    {
+        if (control.To == Index) _inbox?.Control(control);
+        else if (_next?.To == control.To) _next.Control(control);
+        else _previous?.Control(control);
+    }
 
     private void OnForward(Forward f)
     {
@@ -174,6 +192,9 @@ internal abstract partial class StageActor : ReceiveActor
     {
         foreach (var f in _activations.Values) f.Activation.Dispose();
         foreach (var b in _gradients.Values) b.Gradient.Dispose();
+        _inbox?.Clear();
+        _previous?.Close();
+        _next?.Close();
         DisposePending();
         _stage.Dispose();
     }

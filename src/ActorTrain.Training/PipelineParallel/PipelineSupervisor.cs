@@ -84,7 +84,8 @@ internal sealed partial class PipelineSupervisor : RunRootActor
             StartChild(props.WithDispatcher(StageDispatcher.Id), $"stage-{k}");
         }
         for (var k = 0; k < _children.Count; k++)
-            _children[k].Tell(new WireStage(Link(k, k - 1), Link(k, k + 1), Self), Self);
+            _children[k].Tell(new WireStage(Link(k, k - 1), Link(k, k + 1), Self,
+                _links.Inbox(k, _children[k], Context.System.Scheduler, _observer, _clock)), Self);
         if (_options.WithoutFlush)
             _log.Information("Pipeline without flush of {Stages} stages, {MicroBatches} micro-batches per mini-batch, an update after {Update}, weight stashing {Stashing}, in flight at most [{InFlight}], {Threads} thread(s) per stage",
                 _stages.Count, _options.Pipeline.MicroBatches,
@@ -97,7 +98,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
     }
 
     private IStageLink? Link(int from, int to) =>
-        to < 0 || to >= _children.Count ? null : _links.Connect(from, to, _children[to], _children[from], _observer, _clock);
+        to < 0 || to >= _children.Count ? null : _links.ConnectSequenced(from, to, _children[to], _children[from], Context.System.Scheduler, _observer, _clock);
 
     protected override void OnInterrupted() => Pump();
 

@@ -18,5 +18,7 @@ internal sealed record EvaluateBatch(long Batch, int[] Indices, long[] Labels, T
 
     public bool IsTrainingTraffic => false;
 
+    public ILinkMessage WithPayload(Tensor payload) => this with { Input = payload };
+
     public void DisposeTensors() => Input?.Dispose();
 }

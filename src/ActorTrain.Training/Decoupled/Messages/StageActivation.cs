@@ -13,4 +13,6 @@ internal sealed record StageActivation(int FromStage, long Step, TensorMeta Meta
     public int MicroBatch => 0;
 
     public Tensor Payload => Activation;
+
+    public ILinkMessage WithPayload(Tensor payload) => this with { Activation = payload };
 }

@@ -7,4 +7,6 @@ namespace ActorTrain.Training.Pipeline.Messages;
 public sealed record Backward(int FromStage, long Step, int MicroBatch, TensorMeta Meta, Tensor Gradient) : ILinkMessage
 {
     public Tensor Payload => Gradient;
+
+    public ILinkMessage WithPayload(Tensor payload) => this with { Gradient = payload };
 }

@@ -14,6 +14,8 @@ public sealed record Evaluate(long Batch, Tensor Input, Tensor Labels) : ILinkMe
 
     public bool IsTrainingTraffic => false;
 
+    public ILinkMessage WithPayload(Tensor payload) => this with { Input = payload, Labels = Labels.Clone() };
+
     public void DisposeTensors()
     {
         Input.Dispose();

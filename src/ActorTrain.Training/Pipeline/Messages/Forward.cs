@@ -7,4 +7,6 @@ namespace ActorTrain.Training.Pipeline.Messages;
 public sealed record Forward(int FromStage, long Step, int MicroBatch, TensorMeta Meta, Tensor Activation) : ILinkMessage
 {
     public Tensor Payload => Activation;
+
+    public ILinkMessage WithPayload(Tensor payload) => this with { Activation = payload };
 }

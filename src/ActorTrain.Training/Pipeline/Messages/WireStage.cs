@@ -3,5 +3,8 @@ using Akka.Actor;
 
 namespace ActorTrain.Training.Pipeline.Messages;
 
-/// <summary>Tells a stage its links to its neighbours (null at the ends) and whom to report to; sent once after all stages exist.</summary>
-internal sealed record WireStage(IStageLink? Previous, IStageLink? Next, IActorRef Supervisor);
+/// <summary>
+/// Tells a stage its links to its neighbours (null at the ends), the receiving end of the link protocol (null: links
+/// without it) and whom to report to; sent once after all stages exist.
+/// </summary>
+internal sealed record WireStage(IStageLink? Previous, IStageLink? Next, IActorRef Supervisor, LinkInbox? Inbox = null);

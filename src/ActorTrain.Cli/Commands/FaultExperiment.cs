@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ActorTrain.Config.Settings;
+using ActorTrain.Faults;
+using Spectre.Console;
+
+namespace ActorTrain.Cli.Commands;
+
+/// <summary>The result of `actortrain faults`: the rows of injected faults and the comparison of the two runs, as tables or JSON.</summary>
+internal sealed record FaultExperiment(FaultRun Baseline, FaultRun Faulted, IReadOnlyList<FaultOutcome> Outcomes)
+{
+    public bool IdenticalWeights => Baseline.WeightDigest == Faulted.WeightDigest;
+
+    public void Print()
+    {
+        var table = new Table().Title("injected faults");
+        foreach (var c in new[] { "kind", "link", "step", "micro-batch", "frame", "detected", "recovery" }) table.AddColumn(c);
+        foreach (var o in Outcomes)
+            table.AddRow(EnumNames.Of(o.Fault.Kind), o.Fault.Link, I(o.Fault.Step), I(o.Fault.MicroBatch), I(o.Fault.Sequence),
+                Markup.Escape(o.Detected), Markup.Escape(o.Recovery));
+        AnsiConsole.Write(table);
+        // Plain lines, whatever the console's width: scripts read them.
+        Console.Out.WriteLine($"faults injected: {Outcomes.Count}, detected: {Outcomes.Count(o => o.WasDetected)}, resent: {Outcomes.Count(o => o.Recovery.StartsWith("resend", StringComparison.Ordinal))}");
+        Console.Out.WriteLine($"identical weights: {(IdenticalWeights ? "yes" : "no")} (SHA-256 baseline {Baseline.WeightDigest[..16]}, faulted {Faulted.WeightDigest[..16]})");
+        Console.Out.WriteLine($"test accuracy: baseline {Accuracy(Baseline)}, faulted {Accuracy(Faulted)}");
+        Console.Out.WriteLine($"wall time: baseline {Baseline.Result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s, faulted {Faulted.Result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s");
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["identical-weights"] = IdenticalWeights,
+        ["baseline"] = Run(Baseline),
+        ["faulted"] = Run(Faulted),
+        ["faults"] = new JsonArray(Outcomes.Select(o => (JsonNode)new JsonObject
+        {
+            ["kind"] = EnumNames.Of(o.Fault.Kind),
+            ["link"] = o.Fault.Link,
+            ["step"] = o.Fault.Step,
+            ["micro-batch"] = o.Fault.MicroBatch,
+            ["sequence"] = o.Fault.Sequence,
+            ["detected"] = o.Detected,
+            ["recovery"] = o.Recovery,
+        }).ToArray()),
+    };
+
+    private static JsonObject Run(FaultRun run) => new()
+    {
+        ["run-directory"] = run.Directory,
+        ["weights-sha256"] = run.WeightDigest,
+        ["test-accuracy"] = run.Result.TestAccuracy,
+        ["wall-seconds"] = Math.Round(run.Result.Elapsed.TotalSeconds, 3),
+        ["steps"] = run.Result.Steps,
+    };
+
+    private static string Accuracy(FaultRun run) => run.Result.TestAccuracy?.ToString("P2", CultureInfo.InvariantCulture) ?? "n/a";
+
+    private static string I(long n) => n.ToString(CultureInfo.InvariantCulture);
+}

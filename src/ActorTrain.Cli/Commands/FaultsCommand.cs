@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ActorTrain.Cli.Training;
+using ActorTrain.Config.Settings;
+using ActorTrain.Data;
+using ActorTrain.Data.Datasets;
+using ActorTrain.Faults;
+using ActorTrain.Training.Hosting;
+using ActorTrain.Training.Model;
+using ActorTrain.Training.Options;
+
+namespace ActorTrain.Cli.Commands;
+
+/// <summary>
+/// `actortrain faults`: the fault-injection experiment. It trains the configured pipeline twice with the same seed,
+/// without faults and with the plan of `actortrain.faults`, and reports each fault injected (what detected it, how it
+/// healed) and whether both runs ended with bit-identical weights.
+/// </summary>
+internal sealed class FaultsCommand : ICommand
+{
+    public string Name => "faults";
+    public string Summary => "run a fault plan against the fault-free baseline: every fault, its detection and recovery, identical weights or not";
+
+    public string Help =>
+        "usage: actortrain faults --config FILE [--plan PLAN] [--set key=value ...] [--json]\n\n" +
+        "Trains the configured pipeline (run.mode sync or async) twice with the same seed: the baseline without faults, then\n" +
+        "with the message faults of actortrain.faults.plan injected on the links (drop, delay, duplicate, reorder, corrupt).\n" +
+        "Prints one row per injected fault (kind, link, step and micro-batch, what detected it, the recovery), then whether the\n" +
+        "final weights are identical (SHA-256 over every tensor of both final checkpoints), both test accuracies and wall times.\n" +
+        "Identical weights are promised for sync; async heals the same faults but may still end with different weights.\n" +
+        "Both runs go to actortrain.run.output-dir/<run.name>-faults-TIMESTAMP/{baseline,faulted}. hocon/faults-local.conf\n" +
+        "has a plan with every message fault; --set run.max-steps=N trains a slice.\n\n" +
+        "options:\n" +
+        "  --config FILE   HOCON file overlaid on the reference configuration\n" +
+        "  --plan PLAN     the fault plan instead of actortrain.faults.plan: a HOCON array, inline or in a file,\n" +
+        "                  e.g. '[{ kind = drop, link = \"0->1\", step = 3, micro-batch = 1 }]'\n" +
+        "  --set k=v       override one key (repeatable; applied last)\n" +
+        "  --json          print one JSON document (identical-weights, faults, accuracies, wall times) instead of tables\n\n" +
+        "exit codes: 0 the weights are identical, 1 they differ or a run failed, 2 bad configuration or input.\n";
+
+    public int Run(string[] args)
+    {
+        var a = new ArgReader(args, ["--config", "--set", "--plan"], ["--json"]);
+        if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
+        var sets = new List<string>();
+        if (a.Value("--plan") is { } plan) sets.Add("faults.plan=" + (File.Exists(plan) ? File.ReadAllText(plan) : plan));
+        sets.AddRange(a.Values("--set"));
+        var (_, settings) = SettingsInput.Load(a.Value("--config"), sets);
+        ModeDispatch.Check(settings);
+        if (settings.Faults.Plan.Count == 0)
+            throw new UsageException("the fault plan is empty: give actortrain.faults.plan in the configuration, or --plan.");
+        if (settings.EffectivePlan.Any(e => e.Mode is not (TrainingMode.Sync or TrainingMode.Async)) || settings.Policy.Enabled)
+            throw new UsageException("message faults are injected on pipeline links: actortrain.run.mode (and every mode-plan entry) must be sync or async.");
+        if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
+            throw new UsageException($"the fault plan names link {outside.Link}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such link.");
+        RunPreflight.CheckRunName(settings.Run.Name);
+        RunPreflight.CheckWritable($"run.output-dir = {settings.Run.OutputDir}", settings.Run.OutputDir);
+
+        Dataset dataset;
+        TrainingOptions options;
+        try
+        {
+            dataset = DatasetCatalog.Load(OptionsMapping.Dataset(settings.Data));
+            options = OptionsMapping.Training(settings, dataset, runDirectory: null, resumeFrom: null);
+        }
+        catch (Exception e) when (e is DataFormatException or DatasetException or IOException or ModelSpecException)
+        {
+            throw new UsageException(e.Message);
+        }
+        ModeDispatch.CheckRequirements(settings, options, dataset);
+
+        var root = Path.GetFullPath(Path.Combine(settings.Run.OutputDir,
+            $"{settings.Run.Name}-faults-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+        var quiet = settings with { Logging = settings.Logging with { Console = false } };
+        ProcessActorSystem.Start(settings.AkkaHocon);
+        try
+        {
+            if (!a.Flag("--json")) Console.Out.WriteLine($"Baseline (no faults) in {Path.Combine(root, "baseline")} ...");
+            var baseline = Train(quiet with { Faults = settings.Faults with { Plan = [] } }, options, dataset, Path.Combine(root, "baseline"));
+            if (!a.Flag("--json")) Console.Out.WriteLine($"Faulted run ({settings.Faults.Plan.Count} plan entries) in {Path.Combine(root, "faulted")} ...");
+            var faulted = Train(quiet, options, dataset, Path.Combine(root, "faulted"));
+            var experiment = new FaultExperiment(baseline, faulted,
+                FaultOutcomes.Explain(faulted.Recorder.Faults.OrderBy(f => f.Timestamp).ToList(), faulted.Recorder.LinkEvents));
+            if (a.Flag("--json")) Console.Out.WriteLine(experiment.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            else experiment.Print();
+            return experiment.IdenticalWeights ? ExitCodes.Ok : ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not UsageException)
+        {
+            Console.Error.WriteLine($"actortrain faults: a run failed: {TrainingFailure.Describe(e)} (logs under {root})");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            ProcessActorSystem.Release();
+        }
+    }
+
+    private static FaultRun Train(ActorTrainSettings settings, TrainingOptions options, Dataset dataset, string runDirectory)
+    {
+        Directory.CreateDirectory(runDirectory);
+        using var logging = new RunLogging(settings.Logging, runDirectory);
+        Serilog.Log.Logger = logging.Logger;
+        var recorder = new FaultRecorder();
+        var environment = new RunEnvironment(ProcessActorSystem.Current, RunLinks.Create(settings, profiler: null, recorder));
+        var result = ModeDispatch.RunAsync(settings, options with { RunDirectory = runDirectory }, dataset, recorder, logging.Logger, TimeProvider.System,
+            CancellationToken.None, environment).GetAwaiter().GetResult();
+        return new FaultRun(runDirectory, result, recorder, WeightDigest.Of(runDirectory));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using ActorTrain.Training.Observability;
+
+namespace ActorTrain.Faults;
+
+/// <summary>
+/// Collects the faults injected and the link protocol's events of one run, from any thread, so that a report can say
+/// for each fault what detected it and how it healed. As an observer it listens to link events only.
+/// </summary>
+public sealed class FaultRecorder : ITrainingObserver
+{
+    private readonly ConcurrentQueue<InjectedFault> _faults = new();
+    private readonly ConcurrentQueue<LinkEvent> _events = new();
+
+    public IReadOnlyList<InjectedFault> Faults => [.. _faults];
+
+    public IReadOnlyList<LinkEvent> LinkEvents => [.. _events];
+
+    public void OnInjected(InjectedFault fault) => _faults.Enqueue(fault);
+
+    public void OnLinkEvent(LinkEvent linkEvent) => _events.Enqueue(linkEvent);
+
+    public void OnRunStarted(RunInfo info) { }
+    public void OnSpan(in Span span) { }
+    public void OnStageMemory(int stage, long peakBytes) { }
+    public void OnStep(StepMetrics metrics) { }
+    public void OnEvaluation(EvaluationMetrics metrics) { }
+    public void OnModeSwitch(ModeSwitch change) { }
+    public void OnRunFinished(bool succeeded, long timestamp) { }
+}
