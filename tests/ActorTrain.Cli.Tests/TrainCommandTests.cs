@@ -4,6 +4,7 @@ using ActorTrain.Training.Checkpoints;
 
 namespace ActorTrain.Cli.Tests;
 
+[Collection(nameof(InProcessCommands))]
 public sealed class TrainCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("actortrain-cli-train-").FullName;

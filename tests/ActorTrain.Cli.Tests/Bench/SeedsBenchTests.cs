@@ -2,6 +2,7 @@ using ActorTrain.Cli.Bench;
 
 namespace ActorTrain.Cli.Tests.Bench;
 
+[Collection(nameof(InProcessCommands))]
 public sealed class SeedsBenchTests
 {
     [TrainingFact]

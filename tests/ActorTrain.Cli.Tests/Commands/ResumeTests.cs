@@ -6,6 +6,7 @@ namespace ActorTrain.Cli.Tests.Commands;
 /// `train --resume` of one <see cref="ResumableRun"/>, in the real program: whatever would not continue the checkpoint
 /// faithfully exits 2, names the key and creates no run directory.
 /// </summary>
+[Collection(nameof(InProcessCommands))]
 public sealed class ResumeTests(ResumableRun trained) : IClassFixture<ResumableRun>, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("actortrain-cli-resume-").FullName;

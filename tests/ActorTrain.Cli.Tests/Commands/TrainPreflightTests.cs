@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 namespace ActorTrain.Cli.Tests.Commands;
 
 /// <summary>Bad input to `train` exits 2 before anything is created; a redirected run prints lines scripts can read.</summary>
+[Collection(nameof(InProcessCommands))]
 public sealed class TrainPreflightTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("actortrain-cli-preflight-").FullName;
