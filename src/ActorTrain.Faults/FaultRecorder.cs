@@ -19,12 +19,4 @@ public sealed class FaultRecorder : ITrainingObserver
     public void OnInjected(InjectedFault fault) => _faults.Enqueue(fault);
 
     public void OnLinkEvent(LinkEvent linkEvent) => _events.Enqueue(linkEvent);
-
-    public void OnRunStarted(RunInfo info) { }
-    public void OnSpan(in Span span) { }
-    public void OnStageMemory(int stage, long peakBytes) { }
-    public void OnStep(StepMetrics metrics) { }
-    public void OnEvaluation(EvaluationMetrics metrics) { }
-    public void OnModeSwitch(ModeSwitch change) { }
-    public void OnRunFinished(bool succeeded, long timestamp) { }
 }

@@ -31,5 +31,4 @@ internal sealed class RecordingObserver : ITrainingObserver
     public void OnStep(StepMetrics metrics) { lock (_gate) _steps.Add(metrics); }
     public void OnEvaluation(EvaluationMetrics metrics) { lock (_gate) _evaluations.Add(metrics); }
     public void OnModeSwitch(ModeSwitch change) { lock (_gate) _switches.Add(change); }
-    public void OnRunFinished(bool succeeded, long timestamp) { }
 }

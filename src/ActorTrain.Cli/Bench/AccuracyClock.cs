@@ -24,10 +24,4 @@ internal sealed class AccuracyClock(double target, TimeProvider clock) : ITraini
         Best = Math.Max(Best ?? 0, metrics.Accuracy);
         if (Reached is null && metrics.Accuracy >= target && _start >= 0) Reached = clock.GetElapsedTime(_start, metrics.Timestamp);
     }
-
-    public void OnSpan(in Span span) { }
-    public void OnStageMemory(int stage, long peakBytes) { }
-    public void OnStep(StepMetrics metrics) { }
-    public void OnModeSwitch(ModeSwitch change) { }
-    public void OnRunFinished(bool succeeded, long timestamp) { }
 }

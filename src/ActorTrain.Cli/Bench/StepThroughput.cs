@@ -19,11 +19,4 @@ internal sealed class StepThroughput(int warmupSteps, TimeProvider clock) : ITra
             _end = metrics.Timestamp;
         }
     }
-
-    public void OnRunStarted(RunInfo info) { }
-    public void OnSpan(in Span span) { }
-    public void OnStageMemory(int stage, long peakBytes) { }
-    public void OnEvaluation(EvaluationMetrics metrics) { }
-    public void OnModeSwitch(ModeSwitch change) { }
-    public void OnRunFinished(bool succeeded, long timestamp) { }
 }

@@ -34,10 +34,6 @@ internal sealed class ConsoleProgress(ProgressContext context, int epochs, int s
         if (_task is not null && _current == e) _task.Description = Describe(e);
     }
 
-    public void OnRunStarted(RunInfo info) { }
-    public void OnSpan(in Span span) { }
-    public void OnStageMemory(int stage, long peakBytes) { }
-    public void OnModeSwitch(ModeSwitch change) { }
 
     public void OnRunFinished(bool succeeded, long timestamp)
     {

@@ -2,19 +2,20 @@ namespace ActorTrain.Training.Observability;
 
 /// <summary>
 /// The seam through which profiling (and the console progress display) watch a run. The training code
-/// calls it from stage threads concurrently: implementations must be thread-safe and cheap.
+/// calls it from stage threads concurrently: implementations must be thread-safe and cheap. Every method does nothing
+/// unless implemented, so an observer implements only what it watches.
 /// </summary>
 public interface ITrainingObserver
 {
-    void OnRunStarted(RunInfo info);
-    void OnSpan(in Span span);
+    void OnRunStarted(RunInfo info) { }
+    void OnSpan(in Span span) { }
     /// <summary>Peak bytes of tensors a stage held at once (parameters, stashed activations, optimizer state).</summary>
-    void OnStageMemory(int stage, long peakBytes);
-    void OnStep(StepMetrics metrics);
-    void OnEvaluation(EvaluationMetrics metrics);
-    void OnModeSwitch(ModeSwitch change);
+    void OnStageMemory(int stage, long peakBytes) { }
+    void OnStep(StepMetrics metrics) { }
+    void OnEvaluation(EvaluationMetrics metrics) { }
+    void OnModeSwitch(ModeSwitch change) { }
     /// <summary>The link protocol detected or healed something (a gap, a duplicate, a bad checksum, a resend).</summary>
     void OnLinkEvent(LinkEvent linkEvent) { }
     /// <summary>The run ended (successfully or not); flush outputs.</summary>
-    void OnRunFinished(bool succeeded, long timestamp);
+    void OnRunFinished(bool succeeded, long timestamp) { }
 }

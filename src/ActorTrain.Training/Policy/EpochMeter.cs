@@ -37,11 +37,4 @@ internal sealed class EpochMeter(TimeProvider clock) : ITrainingObserver
             return new EpochObservation(mode, accuracy, share, compute);
         }
     }
-
-    public void OnRunStarted(RunInfo info) { }
-    public void OnStageMemory(int stage, long peakBytes) { }
-    public void OnStep(StepMetrics metrics) { }
-    public void OnEvaluation(EvaluationMetrics metrics) { }
-    public void OnModeSwitch(ModeSwitch change) { }
-    public void OnRunFinished(bool succeeded, long timestamp) { }
 }

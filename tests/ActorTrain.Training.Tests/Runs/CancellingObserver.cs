@@ -9,11 +9,4 @@ internal sealed class CancellingObserver(CancellationTokenSource cancel, long af
     {
         if (metrics.Step == afterStep) cancel.Cancel();
     }
-
-    public void OnRunStarted(RunInfo info) { }
-    public void OnSpan(in Span span) { }
-    public void OnStageMemory(int stage, long peakBytes) { }
-    public void OnEvaluation(EvaluationMetrics metrics) { }
-    public void OnModeSwitch(ModeSwitch change) { }
-    public void OnRunFinished(bool succeeded, long timestamp) { }
 }

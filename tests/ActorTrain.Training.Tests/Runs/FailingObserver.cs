@@ -10,11 +10,4 @@ internal sealed class FailingObserver(int stage, long step) : ITrainingObserver
         if (span.Stage == stage && span.Step == step && span.Kind == SpanKind.Forward)
             throw new InvalidOperationException($"injected failure in stage {stage} at step {step}");
     }
-
-    public void OnRunStarted(RunInfo info) { }
-    public void OnStageMemory(int s, long peakBytes) { }
-    public void OnStep(StepMetrics metrics) { }
-    public void OnEvaluation(EvaluationMetrics metrics) { }
-    public void OnModeSwitch(ModeSwitch change) { }
-    public void OnRunFinished(bool succeeded, long timestamp) { }
 }
