@@ -25,8 +25,9 @@ internal static class ActorRunHost
         {
             // Mode plans start one root after another in the same system: each needs a name of its own.
             var actor = system.ActorOf(root(done), $"{name}-{Interlocked.Increment(ref s_runs)}");
+            var stopped = actor.WatchAsync();
             // A root always completes the run before it stops; one that stopped first (it threw) must not leave the caller waiting.
-            _ = actor.WatchAsync().ContinueWith(_ => done.TrySetException(
+            _ = stopped.ContinueWith(_ => done.TrySetException(
                 new InvalidOperationException($"{actor.Path} stopped before the run ended (the log has its failure)")), TaskScheduler.Default);
             try
             {
@@ -38,7 +39,7 @@ internal static class ActorRunHost
             finally
             {
                 // The root stops itself once it has a result; its children (and their native memory) go with it.
-                await actor.WatchAsync().ConfigureAwait(false);
+                await stopped.ConfigureAwait(false);
             }
         }
         finally
