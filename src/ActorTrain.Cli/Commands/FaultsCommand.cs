@@ -58,17 +58,8 @@ internal sealed class FaultsCommand : ICommand
         RunPreflight.CheckRunName(settings.Run.Name);
         RunPreflight.CheckWritable($"run.output-dir = {settings.Run.OutputDir}", settings.Run.OutputDir);
 
-        Dataset dataset;
-        TrainingOptions options;
-        try
-        {
-            dataset = DatasetCatalog.Load(OptionsMapping.Dataset(settings.Data));
-            options = OptionsMapping.Training(settings, dataset, runDirectory: null, resumeFrom: null);
-        }
-        catch (Exception e) when (e is DataFormatException or DatasetException or IOException or ModelSpecException)
-        {
-            throw new UsageException(e.Message);
-        }
+        var dataset = OptionsMapping.LoadDataset(settings.Data);
+        var options = OptionsMapping.TrainingOrRefuse(settings, dataset, resumeFrom: null);
         ModeDispatch.CheckRequirements(settings, options, dataset);
 
         var root = Path.GetFullPath(Path.Combine(settings.Run.OutputDir,

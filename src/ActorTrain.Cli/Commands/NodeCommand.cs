@@ -33,24 +33,8 @@ internal sealed class NodeCommand : ICommand
         var a = new ArgReader(args, ["--config", "--set"], []);
         if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
         var (config, settings) = SettingsInput.Load(a.Value("--config"), a.Values("--set"));
-        Dataset dataset;
-        try
-        {
-            dataset = DatasetCatalog.Load(OptionsMapping.Dataset(settings.Data));
-        }
-        catch (Exception e) when (e is DataFormatException or DatasetException or IOException)
-        {
-            throw new UsageException($"data: {e.Message}");
-        }
-        TrainingOptions options;
-        try
-        {
-            options = OptionsMapping.Training(settings, dataset, runDirectory: null, resumeFrom: null);
-        }
-        catch (ModelSpecException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var dataset = OptionsMapping.LoadDataset(settings.Data);
+        var options = OptionsMapping.TrainingOrRefuse(settings, dataset, resumeFrom: null);
 
         using var logging = new RunLogging(settings.Logging with { File = false }, Directory.GetCurrentDirectory());
         Serilog.Log.Logger = logging.Logger;

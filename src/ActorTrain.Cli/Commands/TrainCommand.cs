@@ -63,27 +63,11 @@ internal sealed class TrainCommand : ICommand
             : settings.Profiling is { Enabled: true, Dir.Length: > 0 } p ? Checked(p.Dir, $"profiling.dir = {p.Dir}") : null;
         var checkpoint = a.Value("--resume") is { } resume ? RunPreflight.ReadCheckpoint(resume) : ((string Directory, CheckpointManifest Manifest)?)null;
 
-        Dataset dataset;
-        try
-        {
-            dataset = DatasetCatalog.Load(OptionsMapping.Dataset(settings.Data));
-        }
-        catch (Exception e) when (e is DataFormatException or DatasetException or IOException)
-        {
-            throw new UsageException($"data: {e.Message}");
-        }
+        var dataset = OptionsMapping.LoadDataset(settings.Data);
         if (dataset.Train.Count == 0)
             throw new UsageException($"data: the {dataset.Name} training set has no samples, so there is nothing to train.");
 
-        TrainingOptions options;
-        try
-        {
-            options = OptionsMapping.Training(settings, dataset, runDirectory: null, checkpoint?.Directory) with { ConfigFingerprint = Fingerprint(config) };
-        }
-        catch (ModelSpecException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var options = OptionsMapping.TrainingOrRefuse(settings, dataset, checkpoint?.Directory) with { ConfigFingerprint = Fingerprint(config) };
         ModeDispatch.CheckRequirements(settings, options, dataset);
 
         IReadOnlyList<ResumeDifference> changes = [];

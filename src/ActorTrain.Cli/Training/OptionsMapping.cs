@@ -1,4 +1,6 @@
+using ActorTrain.Cli.Commands;
 using ActorTrain.Config.Settings;
+using ActorTrain.Data;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Torch;
 using ActorTrain.Training.Model;
@@ -22,6 +24,32 @@ internal static class OptionsMapping
         SyntheticClasses = d.Synthetic.Classes,
         SyntheticSeed = d.Synthetic.Seed,
     };
+
+    /// <summary>The configured data set, loaded; a problem with it is bad input (exit 2), reported as "data: ...".</summary>
+    public static Dataset LoadDataset(DataSettings d)
+    {
+        try
+        {
+            return DatasetCatalog.Load(Dataset(d));
+        }
+        catch (Exception e) when (e is DataFormatException or DatasetException or IOException)
+        {
+            throw new UsageException($"data: {e.Message}");
+        }
+    }
+
+    /// <summary>As <see cref="Training"/>, with a model the settings cannot build reported as bad input (exit 2).</summary>
+    public static TrainingOptions TrainingOrRefuse(ActorTrainSettings s, Dataset data, string? resumeFrom)
+    {
+        try
+        {
+            return Training(s, data, runDirectory: null, resumeFrom);
+        }
+        catch (ModelSpecException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 
     public static TrainingOptions Training(ActorTrainSettings s, Dataset data, string? runDirectory, string? resumeFrom)
     {
