@@ -46,7 +46,8 @@ public sealed class ClusteredRunTests
     public async Task Driver_exits_1_naming_who_joined_when_too_few_workers_join_in_time()
     {
         using var temp = new TempDirectory();
-        var cluster = new LoopbackCluster(temp.Path, "cluster.join-timeout=4 s");
+        // Long enough for one worker to start and join on a loaded 2-core machine; the second never comes.
+        var cluster = new LoopbackCluster(temp.Path, "cluster.join-timeout=15 s");
         using var worker = cluster.StartNode();
         using var driver = cluster.StartDriver();
         Assert.Equal(1, await driver.ExitCodeAsync(RunTimeout));
