@@ -1,9 +1,11 @@
 namespace ActorTrain.Config.Settings;
 
 /// <summary>One entry of `mode-plan`: train in <see cref="Mode"/> for <see cref="Epochs"/> epochs, keeping or resetting optimizer state when it starts.</summary>
-public sealed record ModePlanEntry(TrainingMode Mode, int Epochs, OptimizerStatePolicy OptimizerState)
+/// <param name="LearningRate">The entry's own learning rate (`lr`), or null for `optimizer.lr`: a recovery epoch after
+/// decoupled training is a fine-tuning phase and may want a smaller step than the phase before it.</param>
+public sealed record ModePlanEntry(TrainingMode Mode, int Epochs, OptimizerStatePolicy OptimizerState, double? LearningRate = null)
 {
-    private static readonly string[] Keys = ["mode", "epochs", "optimizer-state"];
+    private static readonly string[] Keys = ["mode", "epochs", "optimizer-state", "lr"];
 
     internal static IReadOnlyList<ModePlanEntry> ReadPlan(SettingsReader root)
     {
@@ -17,7 +19,8 @@ public sealed record ModePlanEntry(TrainingMode Mode, int Epochs, OptimizerState
             entries.Add(new ModePlanEntry(
                 r.Choice<TrainingMode>("mode"),
                 r.Int("epochs", min: 1),
-                r.Choice<OptimizerStatePolicy>("optimizer-state", whenMissing: OptimizerStatePolicy.Keep)));
+                r.Choice<OptimizerStatePolicy>("optimizer-state", whenMissing: OptimizerStatePolicy.Keep),
+                r.Value("lr") is null ? null : r.Number("lr", NumberRange.Positive)));
         }
         return entries;
     }

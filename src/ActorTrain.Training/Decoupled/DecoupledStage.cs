@@ -34,7 +34,7 @@ internal sealed class DecoupledStage : IDisposable
         _inputCodes = OnDevice(inputCodes);
         _targetCodes = OnDevice(targetCodes);
         _noise = new Generator(noiseSeed);
-        _layers = targetCodes is null ? [Stage.Layers] : CodeHead(Stage.Layers);
+        _layers = targetCodes is null || settings.StageEnd == DecoupledStageEnd.Model ? [Stage.Layers] : CodeHead(Stage.Layers);
     }
 
     public PipelineStage Stage { get; }
@@ -47,8 +47,9 @@ internal sealed class DecoupledStage : IDisposable
     public bool IsFirst => Stage.IsFirst;
     public bool IsLast => Stage.IsLast;
 
-    /// <summary>Uniform codes lie in (0, 1): the stage that learns them ends in a sigmoid (not a parameter, so not in the state).</summary>
-    private bool EndsInSigmoid => _targetCodes is not null && _settings.Codes == CodeDistribution.Uniform;
+    /// <summary>Uniform codes lie in (0, 1): a stage that learns them in its last weight layer ends in a sigmoid (not a
+    /// parameter, so not in the state). Ending as in the model, its own activation decides what it can reach.</summary>
+    private bool EndsInSigmoid => _targetCodes is not null && _settings.Codes == CodeDistribution.Uniform && _settings.StageEnd == DecoupledStageEnd.Linear;
 
     /// <summary>Labels as an int64 tensor on this stage's device, owned by the caller.</summary>
     public Tensor Labels(long[] labels)
@@ -133,8 +134,9 @@ internal sealed class DecoupledStage : IDisposable
     }
 
     /// <summary>
-    /// A stage that learns codes ends in its last weight layer: normal and orthogonal codes have negative entries that a
-    /// trailing ReLU could never produce (the paper's "linear end"), and uniform codes get a sigmoid in its place.
+    /// With stage-end = linear a stage that learns codes ends in its last weight layer: normal and orthogonal codes have
+    /// negative entries that a trailing ReLU could never produce (the paper's "linear end"), and uniform codes get a
+    /// sigmoid in its place.
     /// </summary>
     private static IReadOnlyList<Module> CodeHead(Sequential blocks)
     {

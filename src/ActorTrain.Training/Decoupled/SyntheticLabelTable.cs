@@ -72,14 +72,14 @@ internal sealed class SyntheticLabelTable
             "lower min-code-distance or raise code-scale or max-redraws");
     }
 
-    /// <exception cref="ArgumentException">decoupled.code-scale is not positive, or above 1 for uniform codes.</exception>
+    /// <exception cref="ArgumentException">decoupled.code-scale is not positive, or above 1 for uniform codes learnt through a sigmoid.</exception>
     public static void CheckScale(DecoupledSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!(settings.CodeScale > 0)) throw new ArgumentException($"actortrain.decoupled.code-scale = {settings.CodeScale}: must be positive");
-        if (settings.Codes == CodeDistribution.Uniform && settings.CodeScale > 1)
+        if (settings.Codes == CodeDistribution.Uniform && settings.StageEnd == DecoupledStageEnd.Linear && settings.CodeScale > 1)
             throw new ArgumentException(
-                $"actortrain.decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1");
+                $"actortrain.decoupled.code-scale = {settings.CodeScale}: uniform codes are learnt through a sigmoid, so the scale must be at most 1 (or set stage-end = model)");
     }
 
     /// <summary>A [Classes, Width] float32 copy of the codes, owned by the caller.</summary>

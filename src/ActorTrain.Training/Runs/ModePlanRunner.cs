@@ -35,8 +35,8 @@ public static class ModePlanRunner
                 var from = EnumNames.Of(plan[i - 1].Mode);
                 var reason = $"mode plan entry {i + 1} of {plan.Count}";
                 observer.OnModeSwitch(new ModeSwitch(last.Steps, epochs, from, mode, reason, clock.GetTimestamp()));
-                log.Information("Switching from {From} to {To} after epoch {Epoch} ({Reason}); optimizer state: {OptimizerState}",
-                    from, mode, epochs, reason, EnumNames.Of(entry.OptimizerState));
+                log.Information("Switching from {From} to {To} after epoch {Epoch} ({Reason}); optimizer state: {OptimizerState}, lr {LearningRate}",
+                    from, mode, epochs, reason, EnumNames.Of(entry.OptimizerState), entry.LearningRate ?? options.Optimizer.LearningRate);
             }
             epochs += entry.Epochs;
             last = await runMode(entry.Mode, options with
@@ -45,6 +45,7 @@ public static class ModePlanRunner
                 Epochs = epochs,
                 ResumeFrom = resume,
                 ResumeOptimizerState = last is null ? options.ResumeOptimizerState : entry.OptimizerState == OptimizerStatePolicy.Keep,
+                Optimizer = entry.LearningRate is { } lr ? options.Optimizer with { LearningRate = lr } : options.Optimizer,
             }, observer).ConfigureAwait(false);
             samples += last.Samples;
             elapsed += last.Elapsed;

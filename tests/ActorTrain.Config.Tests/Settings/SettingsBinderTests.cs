@@ -136,6 +136,14 @@ public sealed class SettingsBinderTests
     }
 
     [Fact]
+    public void A_mode_plan_entry_may_carry_its_own_learning_rate()
+    {
+        var plan = Bind("mode-plan = [{ mode = decoupled, epochs = 2 }, { mode = sync, epochs = 1, lr = 0.01 }]").ModePlan;
+        Assert.Equal([null, 0.01], plan.Select(e => e.LearningRate));
+        Assert.Equal("actortrain.mode-plan[0].lr", Single("mode-plan = [{ mode = sync, epochs = 1, lr = -1 }]").Path);
+    }
+
+    [Fact]
     public void A_custom_model_lists_its_layers()
     {
         var layers = Bind("model.preset = custom", "model.layers = [\"linear 1024 nobias\", relu, \"batchnorm noaffine\", \"dropout 0.1\"]").Model.Layers;

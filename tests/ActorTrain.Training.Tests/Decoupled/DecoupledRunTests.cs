@@ -117,6 +117,26 @@ public sealed class DecoupledRunTests : IDisposable
     }
 
     [TorchFact]
+    public async Task Stages_that_end_as_in_the_model_hand_the_sync_recovery_the_decoupled_model_unchanged()
+    {
+        // A sync epoch at a vanishing learning rate scores what it was handed: ending as in the model (ReLU after the
+        // first stage's last weight layer), that is the decoupled chain itself.
+        var data = Data();
+        var options = Options(data, [1, 2]) with { RunDirectory = Path.Combine(_root, "decoupled") };
+        var settings = Settings(codes: CodeDistribution.Uniform) with { StageEnd = DecoupledStageEnd.Model, CodeScale = 2 };
+
+        var decoupled = await DecoupledRun.RunAsync(options, settings, data, new RecordingObserver(), TrainingFixtures.Log).WaitAsync(Limit);
+        var sync = await Training.PipelineParallel.TrainingRun.RunAsync(options with
+        {
+            Mode = "sync", Epochs = 3, ResumeFrom = decoupled.CheckpointDirectory, ResumeOptimizerState = false,
+            RunDirectory = Path.Combine(_root, "sync"), Optimizer = new OptimizerOptions(LearningRate: 1e-12, Momentum: 0),
+        }, data, NullTrainingObserver.Instance, TrainingFixtures.Log).WaitAsync(Limit);
+
+        Assert.True(decoupled.TestAccuracy > 0.6, $"decoupled test accuracy {decoupled.TestAccuracy:P1}");
+        Assert.Equal(decoupled.TestAccuracy!.Value, sync.TestAccuracy!.Value, 3);
+    }
+
+    [TorchFact]
     public async Task A_checkpoint_keeps_the_codes_and_a_resumed_run_continues_with_them()
     {
         var data = Data();

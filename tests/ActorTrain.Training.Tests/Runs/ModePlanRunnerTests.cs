@@ -19,7 +19,7 @@ public sealed class ModePlanRunnerTests : IDisposable
         var plan = new[]
         {
             new ModePlanEntry(TrainingMode.Decoupled, 5, OptimizerStatePolicy.Keep),
-            new ModePlanEntry(TrainingMode.Sync, 1, OptimizerStatePolicy.Reset),
+            new ModePlanEntry(TrainingMode.Sync, 1, OptimizerStatePolicy.Reset, LearningRate: 0.01),
         };
         var data = TrainingFixtures.Synthetic(train: 128, test: 32, features: 16);
         var options = TrainingFixtures.Options(data, _root, 2, "1f1b", 2, 0);
@@ -37,6 +37,7 @@ public sealed class ModePlanRunnerTests : IDisposable
         Assert.Equal([null, "ckpt-1"], calls.Select(c => c.Options.ResumeFrom));
         Assert.Equal(["decoupled", "sync"], calls.Select(c => c.Options.Mode));
         Assert.False(calls[1].Options.ResumeOptimizerState);
+        Assert.Equal([options.Optimizer.LearningRate, 0.01], calls.Select(c => c.Options.Optimizer.LearningRate));
         var change = Assert.Single(recorder.Switches);
         Assert.Equal(("decoupled", "sync", 5, 10L), (change.From, change.To, change.Epoch, change.Step));
         Assert.Equal((200L, TimeSpan.FromSeconds(4)), (result.Samples, result.Elapsed));
