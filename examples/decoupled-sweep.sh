@@ -60,12 +60,12 @@ for line in open(sys.argv[1]):
     rows.setdefault(name, {})[int(seed)] = (float(acc), int(secs))
 ref = rows.get("sync-only", {})
 print(f"\n{sys.argv[2]} epochs in total, mean over seeds (difference with sync-only paired by seed):")
-print(f"{'row':<26}{'final acc %':>12}{'sd':>7}{'vs sync':>9}{'wall s':>8}")
+print(f"{'row':<30}{'seeds':>6}{'final acc %':>12}{'sd':>7}{'vs sync':>9}{'wall s':>8}")
 for name, by_seed in rows.items():
     accs = [a for a, _ in by_seed.values()]
     diffs = [by_seed[s][0] - ref[s][0] for s in by_seed if s in ref]
     sd = st.stdev(accs) if len(accs) > 1 else 0.0
     vs = f"{st.mean(diffs):+.2f}" if diffs and name != "sync-only" else ""
-    print(f"{name:<26}{st.mean(accs):>12.2f}{sd:>7.2f}{vs:>9}{st.mean(s for _, s in by_seed.values()):>8.0f}")
+    print(f"{name:<30}{len(accs):>6}{st.mean(accs):>12.2f}{sd:>7.2f}{vs:>9}{st.mean(s for _, s in by_seed.values()):>8.0f}")
 PY
 echo "logs: $out"

@@ -14,6 +14,10 @@ namespace ActorTrain.Cli.Bench;
 /// </summary>
 internal static class ModeRun
 {
+    /// <summary>The decoupled epochs' learning rate, as in hocon/decoupled.conf: 5x sync's, because a stage's MSE towards
+    /// a 1024-wide code averages over the code's width (examples/decoupled-sweep.sh).</summary>
+    public const string DecoupledLr = "0.1";
+
     public sealed record Outcome(string Run, int Epochs, double? Accuracy, double? BestAccuracy, double Seconds, double SamplesPerSecond,
         long Bytes, IReadOnlyList<long> PeakBytes, TimeSpan? ToTarget);
 

@@ -16,7 +16,6 @@ internal sealed class SeedsBench : IBench
 {
     private const double TargetAccuracy = 0.85;
     private const int DefaultSeeds = 3;
-    private const string DecoupledLr = "0.1";
 
     public string Name => "seeds";
     public string Summary => "the papers' claims over N seeds (default 3): mean ± sd per mode, 95% t-intervals per claim (~40 min)";
@@ -65,10 +64,9 @@ internal sealed class SeedsBench : IBench
             new("sync 1f1b", [.. mlp6, "run.mode=sync"], false),
             new("async m=2", [.. mlp6, "run.mode=async", "pipeline.micro-batches=2"], false),
             new("async m=4 2bw", [.. mlp6, "run.mode=async", "async.update=mini-batch"], false),
-            // The decoupled phase at hocon/decoupled.conf's lr (examples/decoupled-sweep.sh shows why it is 5x sync's).
-            new("decoupled", [.. mlp6, $"mode-plan=[{{mode=decoupled, epochs={e}, lr={DecoupledLr}}}]"], false),
+            new("decoupled", [.. mlp6, $"mode-plan=[{{mode=decoupled, epochs={e}, lr={ModeRun.DecoupledLr}}}]"], false),
             new($"decoupled {e - 1} + sync 1", [.. mlp6,
-                $"mode-plan=[{{mode=decoupled, epochs={e - 1}, lr={DecoupledLr}}}, {{mode=sync, epochs=1, optimizer-state=reset}}]"], false),
+                $"mode-plan=[{{mode=decoupled, epochs={e - 1}, lr={ModeRun.DecoupledLr}}}, {{mode=sync, epochs=1, optimizer-state=reset}}]"], false),
             new("ist n=2 R=20", [.. ist, "run.mode=ist", "ist.workers=2", "ist.local-steps=20"], true),
             new("dp n=2", [.. ist, "run.mode=dp", "dp.replicas=2"], true),
         ];
