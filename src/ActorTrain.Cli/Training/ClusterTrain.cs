@@ -29,11 +29,14 @@ internal static class ClusterTrain
         var ok = false;
         try
         {
-            var result = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
+            var (result, traffic) = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
                 NullTrainingObserver.Instance, log).GetAwaiter().GetResult();
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
                 $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
+            foreach (var t in traffic)
+                Console.Out.WriteLine(FormattableString.Invariant(
+                    $"Worker {t.Rank} sent {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} sends, {t.SendTime.TotalSeconds:F2} s in them"));
             Console.Out.WriteLine($"Run directory: {runDirectory}");
             if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
             ok = true;
