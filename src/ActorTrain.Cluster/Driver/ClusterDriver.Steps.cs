@@ -13,6 +13,16 @@ internal sealed partial class ClusterDriver
     private long _checkpointedStep;
     private bool _checkpointDue, _finishAfterSave;
 
+    private bool _drainSent;
+
+    /// <summary>
+    /// Mini-batches kept dispatched, as the one-process supervisor keeps them: without flush, stage 0's backward j waits
+    /// for forward j+L-1, so the window must reach 1 + ceil((L-1)/m) mini-batches ahead.
+    /// </summary>
+    private int Window => _options.WithoutFlush
+        ? Math.Max(StepWindow, 1 + (_options.Async.InFlightAt(0, _shape.Balance.Length) - 1 + _options.Pipeline.MicroBatches - 1) / _options.Pipeline.MicroBatches)
+        : StepWindow;
+
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
     private bool MoreToDispatch =>
@@ -23,17 +33,24 @@ internal sealed partial class ClusterDriver
     private bool AtCheckpointBoundary =>
         _options.CheckpointEvery > 0 && _nextStep % _options.CheckpointEvery == 0 && _nextStep != _checkpointedStep;
 
-    /// <summary>Keeps two steps dispatched; once every one is back, checkpoints, moves to the next epoch or ends.</summary>
+    /// <summary>Keeps the window dispatched; once every step is back, checkpoints, moves to the next epoch or ends.</summary>
     private void Pump()
     {
-        while (MoreToDispatch && _pendingSteps.Count < StepWindow)
+        while (MoreToDispatch && _pendingSteps.Count < Window)
         {
+            _drainSent = false;
             var step = _nextStep++;
             foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch), Self);
             var samples = Math.Min(_options.BatchSize, _shape.TrainSamples - _position.Batch * _options.BatchSize);
             _pendingSteps[step] = (0, samples);
             _samples += samples;
             _position = _position with { Batch = _position.Batch + 1 };
+        }
+        // Without flush, stages must hear that nothing more comes before the pipeline can empty (see DrainPipeline).
+        if (_options.WithoutFlush && !_drainSent && _pendingSteps.Count > 0 && !MoreToDispatch && !_finished)
+        {
+            foreach (var w in _workers) w.StageHost!.Tell(new DrainPipeline(), Self);
+            _drainSent = true;
         }
         if (_pendingSteps.Count > 0 || _finished) return;
         if (_checkpointDue)
