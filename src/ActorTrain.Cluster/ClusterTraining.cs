@@ -30,11 +30,13 @@ public static class ClusterTraining
 
     /// <summary>
     /// Drives one run: waits for the workers, places the stages, trains, has the workers write a final checkpoint into
-    /// <see cref="TrainingOptions.RunDirectory"/> and writes its manifest (the result adds each worker's Gloo traffic). Throws <see cref="ClusterRefusedException"/>
-    /// (a worker's version or configuration differs), <see cref="ClusterJoinException"/> or <see cref="ClusterNodeLostException"/>.
+    /// <see cref="TrainingOptions.RunDirectory"/> and writes its manifest; the result adds each worker's Gloo traffic.
+    /// <paramref name="interrupt"/> drains the run to a final checkpoint and ends it as interrupted. Throws
+    /// <see cref="ClusterRefusedException"/> (a worker's version or configuration differs), <see cref="ClusterJoinException"/>
+    /// or <see cref="ClusterNodeLostException"/>.
     /// </summary>
     public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
-        ConfigIdentity identity, ITrainingObserver observer, ILogger log)
+        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default)
     {
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
         // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
@@ -46,7 +48,9 @@ public static class ClusterTraining
         var shape = new RunShape(balance, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch, resume?.Position ?? RunPosition.Start,
             resume?.Directory);
         var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
+        var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
+        var registration = interrupt.Register(() => driver.Tell(InterruptRun.Instance));
+        done.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
         return done.Task;
     }
 

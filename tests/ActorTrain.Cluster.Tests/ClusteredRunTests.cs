@@ -96,4 +96,25 @@ public sealed class ClusteredRunTests
         Assert.Contains($"pid {worker1.Pid}", driver.Stderr);
         Assert.NotEqual(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
     }
+
+    [TrainingFact]
+    public async Task SIGTERM_to_the_driver_drains_the_run_to_a_checkpoint_stops_the_workers_and_exits_143()
+    {
+        using var temp = new TempDirectory();
+        var cluster = new LoopbackCluster(temp.Path, "data.train-limit=16384");
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        await driver.WaitForAsync("training 1 epoch(s)", RunTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        driver.Terminate();
+        Assert.True(await driver.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 143, driver.Output);
+        Assert.Contains("Interrupted after step", driver.Stdout);
+        Assert.Contains("--resume", driver.Stdout);
+        // Committed (the manifest reads back) and short of the epoch's 128 steps.
+        Assert.InRange(CheckpointManifest.Read(cluster.FinalCheckpoint()).Step, 1, 127);
+        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+    }
 }

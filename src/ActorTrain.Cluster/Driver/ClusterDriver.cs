@@ -40,7 +40,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     private readonly SortedDictionary<int, LinkTraffic> _traffic = new();
 
     private TcpStore? _store;
-    private bool _placed, _training, _finished;
+    private bool _placed, _training, _finished, _interrupted;
     private int _ready;
     private RunPosition _position = RunPosition.Start;
     private long _nextStep, _samples, _startTimestamp;
@@ -63,6 +63,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Receive<StageSaved>(OnStageSaved);
         Receive<LinkTraffic>(t => _traffic[t.Rank] = t);
         Receive<WorkerFailure>(OnWorkerFailure);
+        Receive<InterruptRun>(_ => OnInterrupt());
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
         Receive<MemberRemoved>(m => Lost(m.Member.Address, "left the cluster"));
         Receive<MemberExited>(m => Lost(m.Member.Address, "left the cluster"));
@@ -186,6 +187,22 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Pump();
     }
 
+    /// <summary>Training drains to a checkpoint (see Pump); before training starts there is nothing to save, so the run ends at once.</summary>
+    private void OnInterrupt()
+    {
+        if (_finished || _interrupted) return;
+        _interrupted = true;
+        _log.Warning("Interrupted: finishing the steps in flight and writing a checkpoint on the workers");
+        if (!_training)
+        {
+            _finished = true;
+            foreach (var w in _workers) w.Node.Tell(new EndRun("the driver was interrupted before training started"), Self);
+            _done.TrySetResult(new ClusterRunResult(new TrainingResult(0, 0, null, null, double.NaN, TimeSpan.Zero, null, Interrupted: true), []));
+            return;
+        }
+        Pump();
+    }
+
     private void OnWorkerFailure(WorkerFailure failure)
     {
         var reporter = _workers.FirstOrDefault(w => w.Rank == failure.Rank);
@@ -222,6 +239,6 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         _finished = true;
         foreach (var w in _workers) w.Node.Tell(EndRun.Done, Self);
         _done.TrySetResult(new ClusterRunResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss,
-            _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, Interrupted: false), _traffic.Values.ToList()));
+            _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, _interrupted), _traffic.Values.ToList()));
     }
 }
