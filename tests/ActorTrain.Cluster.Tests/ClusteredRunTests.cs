@@ -80,41 +80,31 @@ public sealed class ClusteredRunTests
     public async Task Killing_a_worker_mid_epoch_makes_the_driver_exit_1_within_15_s_naming_it()
     {
         using var temp = new TempDirectory();
-        var cluster = new LoopbackCluster(temp.Path, "data.train-limit=16384");
-        using var worker0 = cluster.StartNode();
-        using var worker1 = cluster.StartNode();
-        using var driver = cluster.StartDriver();
-        await driver.WaitForAsync("training 1 epoch(s)", RunTimeout);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var run = await MidEpochCluster.StartAsync(temp.Path, RunTimeout);
 
         var clock = Stopwatch.StartNew();
-        worker1.KillHard();
-        var code = await driver.ExitCodeAsync(TimeSpan.FromSeconds(30));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the driver took {clock.Elapsed.TotalSeconds:F1} s.\n{driver.Output}");
-        Assert.True(code == 1, driver.Output);
-        Assert.Contains($"lost worker", driver.Stderr);
-        Assert.Contains($"pid {worker1.Pid}", driver.Stderr);
-        Assert.NotEqual(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        run.Worker1.KillHard();
+        var code = await run.Driver.ExitCodeAsync(TimeSpan.FromSeconds(30));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the driver took {clock.Elapsed.TotalSeconds:F1} s.\n{run.Driver.Output}");
+        Assert.True(code == 1, run.Driver.Output);
+        Assert.Contains($"lost worker", run.Driver.Stderr);
+        Assert.Contains($"pid {run.Worker1.Pid}", run.Driver.Stderr);
+        Assert.NotEqual(0, await run.Worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
     }
 
     [TrainingFact]
     public async Task SIGTERM_to_the_driver_drains_the_run_to_a_checkpoint_stops_the_workers_and_exits_143()
     {
         using var temp = new TempDirectory();
-        var cluster = new LoopbackCluster(temp.Path, "data.train-limit=16384");
-        using var worker0 = cluster.StartNode();
-        using var worker1 = cluster.StartNode();
-        using var driver = cluster.StartDriver();
-        await driver.WaitForAsync("training 1 epoch(s)", RunTimeout);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var run = await MidEpochCluster.StartAsync(temp.Path, RunTimeout);
 
-        driver.Terminate();
-        Assert.True(await driver.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 143, driver.Output);
-        Assert.Contains("Interrupted after step", driver.Stdout);
-        Assert.Contains("--resume", driver.Stdout);
+        run.Driver.Terminate();
+        Assert.True(await run.Driver.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 143, run.Driver.Output);
+        Assert.Contains("Interrupted after step", run.Driver.Stdout);
+        Assert.Contains("--resume", run.Driver.Stdout);
         // Committed (the manifest reads back) and short of the epoch's 128 steps.
-        Assert.InRange(CheckpointManifest.Read(cluster.FinalCheckpoint()).Step, 1, 127);
-        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
-        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.InRange(CheckpointManifest.Read(run.Cluster.FinalCheckpoint()).Step, 1, 127);
+        Assert.Equal(0, await run.Worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, await run.Worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
     }
 }
