@@ -68,7 +68,7 @@ internal sealed class ClusterBench : IBench
             ["gloo-bytes-per-step"] = o.BytesPerStep,
             ["gloo-send-share-per-worker"] = new JsonArray(o.GlooSendShares.Select(s => (JsonNode)Math.Round(s, 4)).ToArray()),
         }).ToArray());
-        report.Notes.Add("time in Gloo sends: each worker's link sender threads busy in Gloo sends (the stages compute meanwhile), as a share of the clustered run's wall time (worker 0 / worker 1)");
+        report.Notes.Add("time in Gloo sends: each worker's stage threads blocked in Gloo sends, as a share of the clustered run's wall time (worker 0 / worker 1)");
         foreach (var o in outcomes)
             report.Notes.Add(FormattableString.Invariant($"{o.Mode} m={o.MicroBatches}: two workers run at {o.Ratio:F2} x one process (target >= {TargetRatio})"));
         return report;

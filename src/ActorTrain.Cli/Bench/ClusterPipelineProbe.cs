@@ -14,7 +14,7 @@ namespace ActorTrain.Cli.Bench;
 /// The 2-stage mlp6 pipeline (batch 128, one libtorch thread per stage) trained for the same steps twice from one
 /// configuration file: in this process, then with each stage in an `actortrain node` worker process and this process as
 /// the driver, over loopback. Samples/s after a warm-up for both; for the clustered run also the Gloo bytes per step
-/// and the share of the run each worker's link sender threads spent in Gloo sends.
+/// and the share of the run each worker's stage threads spent in Gloo sends.
 /// </summary>
 internal static class ClusterPipelineProbe
 {

@@ -5,8 +5,8 @@ namespace ActorTrain.Cluster.Links;
 
 /// <summary>
 /// What one worker's Gloo links sent of training traffic: bytes (headers and payloads), payload sends and the time the
-/// links' sender threads spent in them (a send returns once the peer's always-posted receive has the bytes). The stages
-/// compute meanwhile, so this is the links' busy time, not time the pipeline waited. Several links add to one counter.
+/// stage threads spent blocked in them. A send returns once the peer's always-posted receive has the bytes, so that
+/// time is the transfer's cost to the pipeline. Several links of a worker add to one counter from their stage threads.
 /// </summary>
 internal sealed class GlooTraffic
 {

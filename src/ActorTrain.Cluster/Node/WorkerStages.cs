@@ -175,8 +175,7 @@ internal sealed class WorkerStages : ReceiveActor
         }
         _incoming.Add(new GlooReceiveLoop(_group!, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender), TestLabels,
             e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
-        var link = new GlooLink(_group!, peer, from, to, _linkTimeout, _traffic,
-            e => self.Tell(new LinkFailed(peer, $"link {from}->{to} to rank {peer}: {e.Message}")));
+        var link = new GlooLink(_group!, peer, from, to, _linkTimeout, _traffic);
         _outgoing.Add(link);
         return link;
     }
