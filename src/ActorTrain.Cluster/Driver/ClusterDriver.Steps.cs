@@ -15,12 +15,9 @@ internal sealed partial class ClusterDriver
 
     private bool _drainSent;
 
-    /// <summary>
-    /// Mini-batches kept dispatched, as the one-process supervisor keeps them: without flush, stage 0's backward j waits
-    /// for forward j+L-1, so the window must reach 1 + ceil((L-1)/m) mini-batches ahead.
-    /// </summary>
+    /// <summary>Mini-batches kept dispatched, as the one-process supervisor keeps them (without flush, see <c>AsyncOptions.DispatchWindow</c>).</summary>
     private int Window => _options.WithoutFlush
-        ? Math.Max(StepWindow, 1 + (_options.Async.InFlightAt(0, _shape.Balance.Length) - 1 + _options.Pipeline.MicroBatches - 1) / _options.Pipeline.MicroBatches)
+        ? _options.Async.DispatchWindow(_shape.Balance.Length, _options.Pipeline.MicroBatches, StepWindow)
         : StepWindow;
 
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
