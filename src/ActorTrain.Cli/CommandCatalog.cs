@@ -13,4 +13,7 @@ internal static class CommandCatalog
         new BenchCommand(),
         new FaultsCommand(),
     ];
+
+    /// <summary>Commands one `actortrain` starts in another (a bench's peer): runnable, never listed.</summary>
+    public static readonly IReadOnlyList<ICommand> Hidden = [new LinkPeerCommand()];
 }

@@ -12,7 +12,7 @@ internal static class CommandLine
             return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         }
 
-        var command = CommandCatalog.All.FirstOrDefault(c => c.Name == args[0]);
+        var command = CommandCatalog.All.Concat(CommandCatalog.Hidden).FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
             Console.Error.WriteLine($"actortrain: unknown command '{args[0]}'.");

@@ -1,6 +1,7 @@
 using ActorTrain.Cluster.Driver;
 using ActorTrain.Cluster.Node;
 using ActorTrain.Config.Settings;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.Hosting;
@@ -16,32 +17,40 @@ namespace ActorTrain.Cluster;
 /// <summary>
 /// The two sides of a clustered run, each in an actor system started with <see cref="ClusterAkkaConfig"/>: the driver
 /// (<c>actortrain train</c> with cluster.enabled) and a worker (<c>actortrain node</c>). Only the synchronous pipeline
-/// runs clustered so far.
+/// and the pipeline without flush (async)
+/// run clustered so far.
 /// </summary>
 public static class ClusterTraining
 {
     /// <summary>What a clustered run cannot do yet, or null when <paramref name="options"/> can run clustered.</summary>
     public static string? Unsupported(TrainingOptions options, ActorTrainSettings settings) =>
-        settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode != "sync"
-            ? $"clustered runs support run.mode = sync only, without mode-plan or policy (got run.mode = {options.Mode})"
-            : options.ResumeFrom is not null ? "clustered runs do not support --resume yet"
+        settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode is not ("sync" or "async")
+            ? $"clustered runs support run.mode = sync and async only, without mode-plan or policy (got run.mode = {options.Mode})"
             : null;
 
     /// <summary>
     /// Drives one run: waits for the workers, places the stages, trains, has the workers write a final checkpoint into
-    /// <see cref="TrainingOptions.RunDirectory"/> and writes its manifest. Throws <see cref="ClusterRefusedException"/>
-    /// (a worker's version or configuration differs), <see cref="ClusterJoinException"/> or <see cref="ClusterNodeLostException"/>.
+    /// <see cref="TrainingOptions.RunDirectory"/> and writes its manifest; the result adds each worker's Gloo traffic.
+    /// <paramref name="interrupt"/> drains the run to a final checkpoint and ends it as interrupted. Throws
+    /// <see cref="ClusterRefusedException"/> (a worker's version or configuration differs), <see cref="ClusterJoinException"/>
+    /// or <see cref="ClusterNodeLostException"/>.
     /// </summary>
-    public static Task<TrainingResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
-        ConfigIdentity identity, ITrainingObserver observer, ILogger log)
+    public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
+        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default)
     {
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
-        var balance = StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance.ToArray();
+        // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
+        var resume = options.ResumeFrom is null ? null : ResumePoint.Read(options, log);
+        var balance = (resume?.StagesFor(options) ?? StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize, options.WithoutFlush))
+            .Balance.ToArray();
         var train = new BatchLoader(dataset.Train, dataset.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize });
         var test = new BatchLoader(dataset.Test, dataset.Normalization, new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256) });
-        var shape = new RunShape(balance, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch);
-        var done = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
+        var shape = new RunShape(balance, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch, resume?.Position ?? RunPosition.Start,
+            resume?.Directory);
+        var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
+        var registration = interrupt.Register(() => driver.Tell(InterruptRun.Instance));
+        done.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
         return done.Task;
     }
 

@@ -75,6 +75,13 @@ internal sealed class CliProcess : IDisposable
 
     public void KillHard() => _process.Kill(entireProcessTree: false);
 
+    /// <summary>Sends SIGTERM, as docker stop or a job scheduler would.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

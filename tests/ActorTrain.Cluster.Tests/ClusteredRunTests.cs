@@ -1,3 +1,4 @@
+using ActorTrain.Training.Checkpoints;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -10,10 +11,21 @@ public sealed class ClusteredRunTests
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
     [TrainingFact]
-    public async Task Two_worker_processes_end_with_the_weights_and_test_accuracy_of_the_same_run_in_one_process()
+    public Task Two_worker_processes_end_with_the_weights_and_test_accuracy_of_the_same_run_in_one_process() =>
+        AssertClusterEqualsOneProcess("sync");
+
+    [TrainingFact]
+    public Task Async_on_two_worker_processes_ends_with_the_weights_and_test_accuracy_of_the_same_run_in_one_process() =>
+        AssertClusterEqualsOneProcess("async", "run.mode=async");
+
+    /// <summary>
+    /// The same configuration (plus <paramref name="sets"/>) in one process and on two workers: both trained in
+    /// <paramref name="mode"/>, same accuracy, same stage files bit for bit.
+    /// </summary>
+    private static async Task AssertClusterEqualsOneProcess(string mode, params string[] sets)
     {
         using var temp = new TempDirectory();
-        var local = new LoopbackCluster(temp.File("local"));
+        var local = new LoopbackCluster(temp.File("local"), sets);
         string expectedAccuracy;
         using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
         {
@@ -21,7 +33,7 @@ public sealed class ClusteredRunTests
             expectedAccuracy = FinalTestAccuracy(oneProcess.Stdout);
         }
 
-        var cluster = new LoopbackCluster(temp.File("cluster"));
+        var cluster = new LoopbackCluster(temp.File("cluster"), sets);
         using var worker0 = cluster.StartNode();
         using var worker1 = cluster.StartNode();
         using var driver = cluster.StartDriver();
@@ -29,14 +41,8 @@ public sealed class ClusteredRunTests
         Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
         Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
         Assert.Equal(expectedAccuracy, FinalTestAccuracy(driver.Stdout));
-
-        var expected = local.FinalCheckpoint();
-        var actual = cluster.FinalCheckpoint();
-        Assert.Equal(Path.GetFileName(expected), Path.GetFileName(actual));
-        Assert.True(File.Exists(Path.Combine(actual, "manifest.json")));
-        foreach (var stage in new[] { "stage-0.safetensors", "stage-1.safetensors" })
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, stage)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, stage))),
-                $"{stage} differs between the one-process run and the clustered run");
+        Assert.Equal(mode, CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
+        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
     }
 
     private static string FinalTestAccuracy(string output) =>
@@ -74,20 +80,31 @@ public sealed class ClusteredRunTests
     public async Task Killing_a_worker_mid_epoch_makes_the_driver_exit_1_within_15_s_naming_it()
     {
         using var temp = new TempDirectory();
-        var cluster = new LoopbackCluster(temp.Path, "data.train-limit=16384");
-        using var worker0 = cluster.StartNode();
-        using var worker1 = cluster.StartNode();
-        using var driver = cluster.StartDriver();
-        await driver.WaitForAsync("training 1 epoch(s)", RunTimeout);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var run = await MidEpochCluster.StartAsync(temp.Path, RunTimeout);
 
         var clock = Stopwatch.StartNew();
-        worker1.KillHard();
-        var code = await driver.ExitCodeAsync(TimeSpan.FromSeconds(30));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the driver took {clock.Elapsed.TotalSeconds:F1} s.\n{driver.Output}");
-        Assert.True(code == 1, driver.Output);
-        Assert.Contains($"lost worker", driver.Stderr);
-        Assert.Contains($"pid {worker1.Pid}", driver.Stderr);
-        Assert.NotEqual(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        run.Worker1.KillHard();
+        var code = await run.Driver.ExitCodeAsync(TimeSpan.FromSeconds(30));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the driver took {clock.Elapsed.TotalSeconds:F1} s.\n{run.Driver.Output}");
+        Assert.True(code == 1, run.Driver.Output);
+        Assert.Contains($"lost worker", run.Driver.Stderr);
+        Assert.Contains($"pid {run.Worker1.Pid}", run.Driver.Stderr);
+        Assert.NotEqual(0, await run.Worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [TrainingFact]
+    public async Task SIGTERM_to_the_driver_drains_the_run_to_a_checkpoint_stops_the_workers_and_exits_143()
+    {
+        using var temp = new TempDirectory();
+        using var run = await MidEpochCluster.StartAsync(temp.Path, RunTimeout);
+
+        run.Driver.Terminate();
+        Assert.True(await run.Driver.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 143, run.Driver.Output);
+        Assert.Contains("Interrupted after step", run.Driver.Stdout);
+        Assert.Contains("--resume", run.Driver.Stdout);
+        // Committed (the manifest reads back) and short of the epoch's 128 steps.
+        Assert.InRange(CheckpointManifest.Read(run.Cluster.FinalCheckpoint()).Step, 1, 127);
+        Assert.Equal(0, await run.Worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, await run.Worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
     }
 }

@@ -30,11 +30,16 @@ internal sealed class LoopbackCluster(string outputDir, params string[] extraSet
 
     public CliProcess StartDriver(params string[] sets) => CliProcess.Start(Args("train", sets));
 
+    /// <summary>A driver that continues <paramref name="runOrCheckpoint"/> (--resume) with this cluster's settings.</summary>
+    public CliProcess StartResumingDriver(string runOrCheckpoint) => CliProcess.Start([.. Args("train"), "--resume", runOrCheckpoint]);
+
+    /// <summary>The one run directory under <see cref="OutputDir"/>.</summary>
+    public string RunDirectory() => Assert.Single(Directory.GetDirectories(outputDir));
+
     /// <summary>The newest checkpoint directory of the one run under <see cref="OutputDir"/>.</summary>
     public string FinalCheckpoint()
     {
-        var run = Assert.Single(Directory.GetDirectories(outputDir));
-        return Directory.GetDirectories(Path.Combine(run, "checkpoints")).Order(StringComparer.Ordinal).Last();
+        return Directory.GetDirectories(Path.Combine(RunDirectory(), "checkpoints")).Order(StringComparer.Ordinal).Last();
     }
 
     private static int FreePort()

@@ -11,5 +11,6 @@ internal static class BenchCatalog
         new ModesBench(),
         new ActorsBench(),
         new SeedsBench(),
+        new ClusterBench(),
     ];
 }

@@ -93,8 +93,8 @@ internal sealed class TrainCommand : ICommand
         profileDir ??= settings.Profiling.Enabled ? Path.Combine(runDirectory, "profile") : null;
         using var logging = new RunLogging(settings.Logging, runDirectory);
         if (checkpoint is { Manifest: var saved }) LogResume(logging.Logger, saved, options, changes);
-        if (settings.Cluster.Enabled) return ClusterTrain.Run(settings, config, options, dataset, logging, runDirectory);
         var resumeCommand = ResumeCommand(a.Value("--config"), a.Values("--set"), runDirectory);
+        if (settings.Cluster.Enabled) return ClusterTrain.Run(settings, config, options, dataset, logging, runDirectory, resumeCommand);
         return Train(settings, options, dataset, logging, profileDir, runDirectory, resumeCommand);
     }
 

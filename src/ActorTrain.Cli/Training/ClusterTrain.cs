@@ -13,31 +13,48 @@ namespace ActorTrain.Cli.Training;
 /// <summary>
 /// `actortrain train` with cluster.enabled: this process is the driver (the cluster's seed node and the run's
 /// supervisor); the stages run in `actortrain node` workers. Exit codes: 0 trained, 2 a worker refused (another version
-/// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost.
+/// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost, 130/143 SIGINT/SIGTERM
+/// drained the run to a checkpoint (the workers stop with it).
 /// </summary>
 internal static class ClusterTrain
 {
     /// <summary>How long a failed driver waits for its actor system to leave the cluster before it exits anyway.</summary>
     private static readonly TimeSpan FailedShutdownWait = TimeSpan.FromSeconds(3);
 
-    public static int Run(ActorTrainSettings settings, HoconConfig config, TrainingOptions options, Dataset dataset, RunLogging logging, string runDirectory)
+    public static int Run(ActorTrainSettings settings, HoconConfig config, TrainingOptions options, Dataset dataset, RunLogging logging, string runDirectory,
+        string resumeCommand)
     {
         if (ClusterTraining.Unsupported(options, settings) is { } unsupported) throw new UsageException(unsupported);
         var log = logging.Logger;
         Serilog.Log.Logger = log;
         var system = ProcessActorSystem.Start(ClusterAkkaConfig.For(settings.Cluster, driver: true) + "\n" + settings.AkkaHocon);
         var ok = false;
+        using var interrupt = new CancellationTokenSource();
+        using var signals = new InterruptSignals(interrupt, settings.Run.InterruptTimeout, message => log.Warning("{Interrupt}", message), code =>
+        {
+            logging.Dispose();
+            Environment.Exit(code);
+        });
         try
         {
-            var result = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
-                NullTrainingObserver.Instance, log).GetAwaiter().GetResult();
+            var (result, traffic) = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
+                NullTrainingObserver.Instance, log, interrupt.Token).GetAwaiter().GetResult();
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
                 $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
+            foreach (var t in traffic)
+                Console.Out.WriteLine(FormattableString.Invariant(
+                    $"Worker {t.Rank} sent {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} sends, {t.SendTime.TotalSeconds:F2} s in them"));
             Console.Out.WriteLine($"Run directory: {runDirectory}");
             if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
             ok = true;
-            return ExitCodes.Ok;
+            if (!result.Interrupted) return ExitCodes.Ok;
+            if (result.CheckpointDirectory is not null)
+            {
+                Console.Out.WriteLine($"Interrupted after step {result.Steps}; resume with (and two `actortrain node` workers):");
+                Console.Out.WriteLine(resumeCommand);
+            }
+            return signals.ExitCode;
         }
         catch (ClusterRefusedException e)
         {

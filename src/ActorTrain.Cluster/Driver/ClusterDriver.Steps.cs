@@ -13,21 +13,29 @@ internal sealed partial class ClusterDriver
     private long _checkpointedStep;
     private bool _checkpointDue, _finishAfterSave;
 
+    private bool _drainSent;
+
+    /// <summary>Mini-batches kept dispatched, as the one-process supervisor keeps them (without flush, see <c>AsyncOptions.DispatchWindow</c>).</summary>
+    private int Window => _options.WithoutFlush
+        ? _options.Async.DispatchWindow(_shape.Balance.Length, _options.Pipeline.MicroBatches, StepWindow)
+        : StepWindow;
+
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
     private bool MoreToDispatch =>
-        _training && !_finished && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
+        _training && !_finished && !_interrupted && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
         _position.Batch < _shape.BatchesPerEpoch && !StepLimitReached;
 
     /// <summary>Dispatch stops at a checkpoint boundary not yet saved, so checkpoints fall on multiples of checkpoint-every (as in one process).</summary>
     private bool AtCheckpointBoundary =>
         _options.CheckpointEvery > 0 && _nextStep % _options.CheckpointEvery == 0 && _nextStep != _checkpointedStep;
 
-    /// <summary>Keeps two steps dispatched; once every one is back, checkpoints, moves to the next epoch or ends.</summary>
+    /// <summary>Keeps the window dispatched; once every step is back, checkpoints, moves to the next epoch or ends.</summary>
     private void Pump()
     {
-        while (MoreToDispatch && _pendingSteps.Count < StepWindow)
+        while (MoreToDispatch && _pendingSteps.Count < Window)
         {
+            _drainSent = false;
             var step = _nextStep++;
             foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch), Self);
             var samples = Math.Min(_options.BatchSize, _shape.TrainSamples - _position.Batch * _options.BatchSize);
@@ -35,10 +43,21 @@ internal sealed partial class ClusterDriver
             _samples += samples;
             _position = _position with { Batch = _position.Batch + 1 };
         }
+        // Without flush, stages must hear that nothing more comes before the pipeline can empty (see DrainPipeline).
+        if (_options.WithoutFlush && !_drainSent && _pendingSteps.Count > 0 && !MoreToDispatch && !_finished)
+        {
+            foreach (var w in _workers) w.StageHost!.Tell(new DrainPipeline(), Self);
+            _drainSent = true;
+        }
         if (_pendingSteps.Count > 0 || _finished) return;
         if (_checkpointDue)
         {
             SaveCheckpoint(final: false);
+            return;
+        }
+        if (_interrupted)
+        {
+            SaveCheckpoint(final: true);
             return;
         }
         if (_position.Batch >= _shape.BatchesPerEpoch || StepLimitReached || _position.Epoch >= _options.Epochs) EndEpoch();

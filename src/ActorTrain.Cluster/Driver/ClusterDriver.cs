@@ -15,12 +15,12 @@ using ActorTrain.Training.Options;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// The driver of a clustered synchronous pipeline (<c>/user/cluster-driver</c> on the seed node). It admits workers
-/// whose version and configuration fingerprint match its own, places the stages once enough have joined, hosts the
-/// TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps), counts each stage's
-/// step report, scores the test split after each epoch, has every worker save its stages at the end and writes the
-/// manifest last. A worker that is lost
-/// (unreachable, gone, its actor dead, or a Gloo error reported by a neighbour) fails the run naming it and its stages.
+/// The driver of a clustered pipeline, with or without flush (<c>/user/cluster-driver</c> on the seed node). It admits
+/// workers whose version and configuration fingerprint match its own, places the stages once enough have joined, hosts
+/// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
+/// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
+/// every worker save its stages at the end and writes the manifest last. A worker that is lost (unreachable, gone, its
+/// actor dead, or a Gloo error reported by a neighbour) fails the run naming it and its stages.
 /// </summary>
 internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 {
@@ -33,13 +33,14 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     private readonly ConfigIdentity _identity;
     private readonly ITrainingObserver _observer;
     private readonly ILogger _log;
-    private readonly TaskCompletionSource<TrainingResult> _done;
+    private readonly TaskCompletionSource<ClusterRunResult> _done;
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly List<WorkerEntry> _workers = new();
     private readonly Dictionary<long, (int Reported, int Samples)> _pendingSteps = new();
+    private readonly SortedDictionary<int, LinkTraffic> _traffic = new();
 
     private TcpStore? _store;
-    private bool _placed, _training, _finished;
+    private bool _placed, _training, _finished, _interrupted;
     private int _ready;
     private RunPosition _position = RunPosition.Start;
     private long _nextStep, _samples, _startTimestamp;
@@ -48,9 +49,11 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     private sealed record JoinTimedOut;
 
     public ClusterDriver(ClusterSettings settings, TrainingOptions options, RunShape shape, ConfigIdentity identity, ITrainingObserver observer,
-        ILogger log, TaskCompletionSource<TrainingResult> done)
+        ILogger log, TaskCompletionSource<ClusterRunResult> done)
     {
         (_settings, _options, _shape, _identity, _observer, _log, _done) = (settings, options, shape, identity, observer, log, done);
+        _position = shape.Start;
+        _nextStep = _checkpointedStep = shape.Start.Step;
 
         Receive<NodeHello>(OnHello);
         Receive<JoinTimedOut>(_ => OnJoinTimedOut());
@@ -58,7 +61,9 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Receive<StepCompleted>(OnStepCompleted);
         Receive<EvaluationResult>(OnEvaluationResult);
         Receive<StageSaved>(OnStageSaved);
+        Receive<LinkTraffic>(t => _traffic[t.Rank] = t);
         Receive<WorkerFailure>(OnWorkerFailure);
+        Receive<InterruptRun>(_ => OnInterrupt());
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
         Receive<MemberRemoved>(m => Lost(m.Member.Address, "left the cluster"));
         Receive<MemberExited>(m => Lost(m.Member.Address, "left the cluster"));
@@ -74,7 +79,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(ClusterSettings settings, TrainingOptions options, RunShape shape, ConfigIdentity identity, ITrainingObserver observer,
-        ILogger log, TaskCompletionSource<TrainingResult> done) =>
+        ILogger log, TaskCompletionSource<ClusterRunResult> done) =>
         Akka.Actor.Props.Create(() => new ClusterDriver(settings, options, shape, identity, observer, log, done));
 
     protected override void PreStart()
@@ -166,7 +171,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             worker.Stages = Enumerable.Range(0, stageRanks.Length).Where(k => stageRanks[k] == rank).ToArray();
             _log.Information("Placement: {Worker}", worker.ToString());
             worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
-                _options.RunDirectory!), Self);
+                _options.RunDirectory!, _shape.ResumeFrom), Self);
         }
     }
 
@@ -179,6 +184,22 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _shape.BatchesPerEpoch);
         _training = true;
         _startTimestamp = _clock.GetTimestamp();
+        Pump();
+    }
+
+    /// <summary>Training drains to a checkpoint (see Pump); before training starts there is nothing to save, so the run ends at once.</summary>
+    private void OnInterrupt()
+    {
+        if (_finished || _interrupted) return;
+        _interrupted = true;
+        _log.Warning("Interrupted: finishing the steps in flight and writing a checkpoint on the workers");
+        if (!_training)
+        {
+            _finished = true;
+            foreach (var w in _workers) w.Node.Tell(new EndRun("the driver was interrupted before training started"), Self);
+            _done.TrySetResult(new ClusterRunResult(new TrainingResult(0, 0, null, null, double.NaN, TimeSpan.Zero, null, Interrupted: true), []));
+            return;
+        }
         Pump();
     }
 
@@ -217,7 +238,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     {
         _finished = true;
         foreach (var w in _workers) w.Node.Tell(EndRun.Done, Self);
-        _done.TrySetResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss, _clock.GetElapsedTime(_startTimestamp),
-            _lastCheckpoint, Interrupted: false));
+        _done.TrySetResult(new ClusterRunResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss,
+            _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, _interrupted), _traffic.Values.ToList()));
     }
 }

@@ -9,9 +9,9 @@ namespace ActorTrain.Cluster.Links;
 /// A stage boundary between two worker processes: the header, then the payload, each a blocking Gloo send to the peer
 /// rank (which always has a receive posted by its <see cref="GlooReceiveLoop"/>), each bounded by the link timeout. The
 /// tensors do not travel on, so the link disposes them once sent; a test batch's labels stay behind too (the receiver
-/// reads its own).
+/// reads its own). Training traffic is counted in <paramref name="traffic"/>.
 /// </summary>
-internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout) : IStageLink
+internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, GlooTraffic traffic) : IStageLink
 {
     private readonly (int Header, int Payload) _tags = from < to ? GlooTags.Forward(from) : GlooTags.Backward(to);
 
@@ -32,8 +32,10 @@ internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int t
         {
             using var header = new LinkHeader(kind, message.Step, message.MicroBatch, message.Payload.Shape).ToTensor();
             using var payload = message.Payload.Contiguous();
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             group.Send(header, peerRank, _tags.Header, timeout);
             group.Send(payload, peerRank, _tags.Payload, timeout);
+            if (message.IsTrainingTraffic) traffic.Add(header.NBytes + payload.NBytes, start);
         }
         finally
         {

@@ -4,7 +4,9 @@ namespace ActorTrain.Cluster.Messages;
 /// The driver's placement, sent to every worker: its Gloo rank in a group of <paramref name="WorldSize"/>, the layers
 /// per stage (<paramref name="Balance"/>, so every worker cuts the model alike), the rank hosting each stage, where the
 /// group meets (the driver's TCPStore, under <paramref name="StorePrefix"/>, one per run generation) and the run
-/// directory the stage files go to.
+/// directory the stage files go to. <paramref name="ResumeFrom"/>, when set, is the committed checkpoint every worker
+/// loads its stages from (it reads the files itself: one directory, or a shared filesystem path across machines).
 /// </summary>
 public sealed record HostStages(
-    int Rank, int WorldSize, int[] Balance, int[] StageRanks, string StoreHost, int StorePort, string StorePrefix, string RunDirectory);
+    int Rank, int WorldSize, int[] Balance, int[] StageRanks, string StoreHost, int StorePort, string StorePrefix, string RunDirectory,
+    string? ResumeFrom);

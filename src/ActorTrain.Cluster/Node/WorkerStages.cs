@@ -21,10 +21,12 @@ namespace ActorTrain.Cluster.Node;
 
 /// <summary>
 /// The stages the driver placed on this worker, for one run. It builds the whole model under the run's seed (so each
-/// stage starts with the weights it has in a one-process run), keeps its own stages as <see cref="SyncStageActor"/>s,
-/// joins the workers' Gloo group, links neighbours in this process by reference and neighbours elsewhere over Gloo,
-/// fills its first stage's inputs and last stage's labels from the positions the driver sends (test batches alike), and
-/// relays the stages' reports (steps completed, test scores, files saved, failures) to the driver. Runs on a thread of its own: it blocks on Gloo.
+/// stage starts with the weights it has in a one-process run, or loads them from the checkpoint a resumed run names),
+/// keeps its own stages as <see cref="SyncStageActor"/>s (or <see cref="AsyncStageActor"/>s without flush), joins the
+/// workers' Gloo group, links neighbours in this process by reference and neighbours elsewhere over Gloo, fills its
+/// first stage's inputs and last stage's labels from the positions the driver sends (test batches alike), and relays
+/// the stages' reports (steps completed, test scores, files saved, failures) to the driver. Runs on a thread of its
+/// own: it blocks on Gloo.
 /// </summary>
 internal sealed class WorkerStages : ReceiveActor
 {
@@ -39,6 +41,7 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly Dictionary<int, IActorRef> _stageActors = new();
     private readonly List<GlooLink> _outgoing = new();
     private readonly List<GlooReceiveLoop> _incoming = new();
+    private readonly GlooTraffic _traffic = new();
     private readonly Batch _batch, _testBatch;
     private readonly long[] _inputShape;
 
@@ -65,6 +68,10 @@ internal sealed class WorkerStages : ReceiveActor
         Receive<GroupJoined>(OnGroupJoined);
         Receive<Status.Failure>(f => Report(WorkerFailure.NoPeer, $"joining the Gloo group failed: {f.Cause.Message}"));
         Receive<RunStepAt>(OnRunStepAt);
+        Receive<DrainPipeline>(_ =>
+        {
+            foreach (var actor in _stageActors.Values) actor.Tell(PipelineDrain.Instance, Self);
+        });
         Receive<StepCompleted>(done => _driver.Tell(done, Self));
         Receive<EvaluateAt>(OnEvaluateAt);
         Receive<EvaluationResult>(result => _driver.Tell(result, Self));
@@ -96,6 +103,21 @@ internal sealed class WorkerStages : ReceiveActor
     protected override void PreStart()
     {
         var all = StageFactory.Create(_options.Model, _plan.Balance, _options);
+        if (_plan.ResumeFrom is { } checkpoint)
+        {
+            try
+            {
+                ResumePoint.Read(_options with { ResumeFrom = checkpoint }, _log).LoadInto(all.Select(s => s.Layers).ToList(),
+                    _options.ResumeOptimizerState ? all.Select(s => s.Optimizer).ToList() : null);
+            }
+            catch (Exception e) when (e is CheckpointException or IOException or TorchException)
+            {
+                // This worker cannot see the checkpoint (another machine without the shared path, a damaged file): the run cannot start.
+                foreach (var stage in all) stage.Dispose();
+                Report(WorkerFailure.NoPeer, $"loading the checkpoint {checkpoint} failed: {e.Message}");
+                return;
+            }
+        }
         _mine = all.Where(s => IsLocal(s.Index)).ToList();
         foreach (var other in all.Where(s => !IsLocal(s.Index))) other.Dispose();
         _log.Information("Worker rank {Rank}: hosting stage(s) {Stages}; joining the Gloo group at {Host}:{Port} ({Prefix})",
@@ -114,8 +136,7 @@ internal sealed class WorkerStages : ReceiveActor
         (_store, _prefixStore, _group) = (joined.Store, joined.Prefixed, joined.Group);
         foreach (var stage in _mine)
         {
-            var actor = Context.ActorOf(Akka.Actor.Props.Create(() => new SyncStageActor(stage, ScheduleFactory.Create(_options.Pipeline.Schedule),
-                NullTrainingObserver.Instance, TimeProvider.System, _log)).WithDispatcher(StageDispatcher.Id), $"stage-{stage.Index}");
+            var actor = Context.ActorOf(StageProps(stage).WithDispatcher(StageDispatcher.Id), $"stage-{stage.Index}");
             Context.Watch(actor);
             _stageActors[stage.Index] = actor;
         }
@@ -123,6 +144,17 @@ internal sealed class WorkerStages : ReceiveActor
             _stageActors[stage.Index].Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self), Self);
         foreach (var loop in _incoming) loop.Start();
         _driver.Tell(new StagesReady(_plan.Rank), Self);
+    }
+
+    /// <summary>A stage as the one-process supervisor makes it: with flush under the schedule, or without (async) with p - k in flight at stage k.</summary>
+    private Props StageProps(PipelineStage stage)
+    {
+        var (options, log) = (_options, _log);
+        if (!options.WithoutFlush)
+            return Akka.Actor.Props.Create(() => new SyncStageActor(stage, ScheduleFactory.Create(options.Pipeline.Schedule),
+                NullTrainingObserver.Instance, TimeProvider.System, log));
+        var inFlight = options.Async.InFlightAt(stage.Index, _plan.Balance.Length);
+        return Akka.Actor.Props.Create(() => new AsyncStageActor(stage, inFlight, options.Async, NullTrainingObserver.Instance, TimeProvider.System, log));
     }
 
     /// <summary>The link from local stage <paramref name="from"/> to <paramref name="to"/>; a remote neighbour also gets a receive loop for what it sends back.</summary>
@@ -143,7 +175,7 @@ internal sealed class WorkerStages : ReceiveActor
         }
         _incoming.Add(new GlooReceiveLoop(_group!, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender), TestLabels,
             e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
-        var link = new GlooLink(_group!, peer, from, to, _linkTimeout);
+        var link = new GlooLink(_group!, peer, from, to, _linkTimeout, _traffic);
         _outgoing.Add(link);
         return link;
     }
@@ -170,6 +202,8 @@ internal sealed class WorkerStages : ReceiveActor
 
     private void OnSaveStages(SaveStages save)
     {
+        // The pipeline is drained at a checkpoint: the traffic so far is every send of the steps done.
+        _driver.Tell(_traffic.Snapshot(_plan.Rank), Self);
         Directory.CreateDirectory(save.Directory);
         var metadata = new Dictionary<string, string>
         {

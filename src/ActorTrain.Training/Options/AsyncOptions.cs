@@ -9,4 +9,11 @@ public sealed record AsyncOptions(bool WeightStashing = true, int MaxInFlight = 
 {
     /// <summary>The bound at stage <paramref name="stage"/> of <paramref name="stages"/>.</summary>
     public int InFlightAt(int stage, int stages) => MaxInFlight > 0 ? MaxInFlight : stages - stage;
+
+    /// <summary>
+    /// Mini-batches whoever dispatches keeps in flight, at least <paramref name="minimum"/>: stage 0's backward j waits
+    /// for forward j+L-1, so the window must reach 1 + ceil((L-1)/m) mini-batches ahead.
+    /// </summary>
+    public int DispatchWindow(int stages, int microBatches, int minimum) =>
+        Math.Max(minimum, 1 + (InFlightAt(0, stages) - 1 + microBatches - 1) / microBatches);
 }

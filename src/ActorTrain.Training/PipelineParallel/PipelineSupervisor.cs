@@ -116,13 +116,8 @@ internal sealed partial class PipelineSupervisor : RunRootActor
     private bool AtCheckpointBoundary =>
         _options.CheckpointEvery > 0 && _options.RunDirectory is not null && _nextStep % _options.CheckpointEvery == 0 && _nextStep != _checkpointedStep;
 
-    /// <summary>
-    /// Mini-batches kept dispatched. Without flush, stage 0's backward j waits for forward j+L-1, so the window must
-    /// reach that far into the next mini-batches: 1 + ceil((L-1)/m) of them.
-    /// </summary>
-    private int Window => _options.WithoutFlush
-        ? Math.Max(StepWindow, 1 + (_options.Async.InFlightAt(0, _stages.Count) - 1 + _options.Pipeline.MicroBatches - 1) / _options.Pipeline.MicroBatches)
-        : StepWindow;
+    /// <summary>Mini-batches kept dispatched: without flush, far enough ahead for stage 0's backwards (see <see cref="AsyncOptions.DispatchWindow"/>).</summary>
+    private int Window => _options.WithoutFlush ? _options.Async.DispatchWindow(_stages.Count, _options.Pipeline.MicroBatches, StepWindow) : StepWindow;
 
     /// <summary>Dispatches mini-batches while the window has room; ends the epoch once the last one is back.</summary>
     private void Pump()

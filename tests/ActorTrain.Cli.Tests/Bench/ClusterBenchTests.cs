@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+
+namespace ActorTrain.Cli.Tests.Bench;
+
+/// <summary>`actortrain bench cluster --quick --json` as a user runs it: a real process that starts its own peer and workers.</summary>
+public sealed class ClusterBenchTests
+{
+    // mlp6 cut [3, 3] sends a 1024-wide float activation forward and its gradient back: 2 x 128 x 1024 x 4 bytes per
+    // step, plus one 64-byte link header per micro-batch and direction.
+    private const long ActivationBytesPerStep = 2L * 128 * 1024 * 4;
+
+    [TrainingFact]
+    public void A_quick_run_reports_both_transports_and_each_clustered_pipeline_with_its_gloo_bytes_per_step()
+    {
+        var result = ActortrainProcess.Run(["bench", "cluster", "--quick", "--json"]);
+
+        Assert.True(result.Code == 0, result.Err);
+        var json = JsonNode.Parse(result.Out)!;
+        var links = json["links"]!.AsArray();
+        Assert.Equal(["gloo 131072", "gloo 524288", "akka-remote 131072", "akka-remote 524288"],
+            links.Select(l => $"{l!["transport"]} {l["bytes"]}"));
+        Assert.All(links, l => Assert.True(l!["round-trip-ms"]!.GetValue<double>() > 0));
+        var pipelines = json["pipelines"]!.AsArray();
+        Assert.Equal(["sync 4", "async 2"], pipelines.Select(p => $"{p!["mode"]} {p["micro-batches"]}"));
+        foreach (var p in pipelines)
+        {
+            var m = p!["micro-batches"]!.GetValue<int>();
+            Assert.Equal(ActivationBytesPerStep + 2 * m * 64, p["gloo-bytes-per-step"]!.GetValue<long>());
+            Assert.True(p["cluster-samples-per-s"]!.GetValue<double>() > 0, result.Err);
+            Assert.Equal(2, p["gloo-send-share-per-worker"]!.AsArray().Count);
+        }
+    }
+}
