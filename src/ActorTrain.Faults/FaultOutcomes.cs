@@ -1,19 +1,52 @@
+using System.Diagnostics;
+using ActorTrain.Config.Settings;
 using ActorTrain.Training.Observability;
 
 namespace ActorTrain.Faults;
 
 /// <summary>
-/// Joins the injected faults with the link protocol's events about the same frame (link and sequence number): the first
-/// detecting event names the detection, a resend names the recovery. Pure: tested with literal event lists.
+/// Explains each injected fault. A message fault is joined with the link protocol's events about the same frame (link
+/// and sequence number): the first detecting event names the detection, a resend names the recovery. A stage fault is
+/// joined with the first recovery the supervisor reported after it (a rollback or a stop); a straggler claims none.
+/// Pure: tested with literal event lists.
 /// </summary>
 public static class FaultOutcomes
 {
     public const string NotNeeded = "none needed (arrived in order)";
+    public const string WithinDeadline = "none needed (slower, within the watchdog deadline)";
 
     public static IReadOnlyList<FaultOutcome> Explain(IReadOnlyList<InjectedFault> faults, IReadOnlyList<LinkEvent> events) =>
-        faults.Select(f => Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Sequence == f.Sequence).ToList())).ToList();
+        Explain(faults, events, [], Stopwatch.Frequency);
 
-    private static FaultOutcome Explain(InjectedFault fault, IReadOnlyList<LinkEvent> about)
+    /// <param name="frequency">Timestamps per second of the clock that stamped faults and events.</param>
+    public static IReadOnlyList<FaultOutcome> Explain(
+        IReadOnlyList<InjectedFault> faults, IReadOnlyList<LinkEvent> events, IReadOnlyList<RecoveryEvent> recoveries, long frequency)
+    {
+        var unclaimed = recoveries.OrderBy(r => r.DetectedAt).ToList();
+        var outcomes = new List<FaultOutcome>();
+        foreach (var f in faults.OrderBy(f => f.Timestamp))
+        {
+            if (!f.Kind.IsStageFault())
+                outcomes.Add(Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Sequence == f.Sequence).ToList(), frequency));
+            else if (f.Kind == FaultKind.Straggler || unclaimed.FirstOrDefault(r => r.DetectedAt >= f.Timestamp) is not { } recovery)
+                outcomes.Add(new FaultOutcome(f, f.Kind == FaultKind.Straggler ? WithinDeadline : "not detected", "none"));
+            else
+            {
+                unclaimed.Remove(recovery);
+                outcomes.Add(Explain(f, recovery, frequency));
+            }
+        }
+        return outcomes;
+    }
+
+    private static FaultOutcome Explain(InjectedFault fault, RecoveryEvent r, long frequency)
+    {
+        var recovery = r.Action == RecoveryAction.Rollback ? $"rollback to step {r.RolledBackTo}" : "stop (run failed)";
+        return new FaultOutcome(fault, $"{r.DetectedBy}: {r.Cause}", recovery, Elapsed(fault.Timestamp, r.DetectedAt, frequency), r.StepsReplayed,
+            r.CaughtUpAt is { } back ? Elapsed(fault.Timestamp, back, frequency) : null);
+    }
+
+    private static FaultOutcome Explain(InjectedFault fault, IReadOnlyList<LinkEvent> about, long frequency)
     {
         bool Has(LinkEventKind kind) => about.Any(e => e.Kind == kind);
         var detected =
@@ -30,6 +63,9 @@ public static class FaultOutcomes
             Has(LinkEventKind.Duplicate) ? "copy dropped" :
             "none";
         if (resent > 0 && Has(LinkEventKind.Duplicate)) recovery += ", late copy dropped";
-        return new FaultOutcome(fault, detected, recovery);
+        var first = about.Where(e => e.Timestamp >= fault.Timestamp).Select(e => (long?)e.Timestamp).Min();
+        return new FaultOutcome(fault, detected, recovery, detected == NotNeeded || first is null ? null : Elapsed(fault.Timestamp, first.Value, frequency));
     }
+
+    private static TimeSpan Elapsed(long from, long to, long frequency) => TimeSpan.FromSeconds((double)(to - from) / frequency);
 }
