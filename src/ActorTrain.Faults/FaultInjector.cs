@@ -12,6 +12,7 @@ namespace ActorTrain.Faults;
 public sealed class FaultInjector(FaultSettings settings, FaultRecorder recorder, TimeProvider? clock = null) : ILinkDecorator, IStageOutputDecorator
 {
     private readonly StageFaultBook _stageFaults = new(settings.Plan);
+    private readonly Dictionary<(int From, int To), Random> _randoms = new();
 
     public FaultRecorder Recorder => recorder;
 
@@ -22,9 +23,22 @@ public sealed class FaultInjector(FaultSettings settings, FaultRecorder recorder
     {
         var plan = settings.Plan.Where(f => !f.Kind.IsStageFault() && f.From == link.From && f.To == link.To).ToList();
         if (plan.Count == 0) return link;
-        // Not HashCode.Combine: it is seeded afresh in every process, and a plan must replay across processes.
-        var random = new Random(unchecked(settings.Seed * 1_000_003 + link.From * 1_009 + link.To) & int.MaxValue);
-        return new FaultInjectingLink(link, plan, random, recorder, clock ?? TimeProvider.System);
+        return new FaultInjectingLink(link, plan, RandomOf(link), recorder, clock ?? TimeProvider.System);
+    }
+
+    /// <summary>
+    /// The link's random source, one per link for the whole run: a rollback decorates the link again, and its rate
+    /// faults go on drawing rather than starting the sequence over (which would skip the frames after the rollback point).
+    /// </summary>
+    private Random RandomOf(IStageLink link)
+    {
+        lock (_randoms)
+        {
+            // Not HashCode.Combine: it is seeded afresh in every process, and a plan must replay across processes.
+            if (!_randoms.TryGetValue((link.From, link.To), out var random))
+                _randoms[(link.From, link.To)] = random = new Random(unchecked(settings.Seed * 1_000_003 + link.From * 1_009 + link.To) & int.MaxValue);
+            return random;
+        }
     }
 
     public IStageLink Decorate(IStageLink link, long generation) =>

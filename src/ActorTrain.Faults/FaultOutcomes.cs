@@ -5,8 +5,8 @@ using ActorTrain.Training.Observability;
 namespace ActorTrain.Faults;
 
 /// <summary>
-/// Explains each injected fault. A message fault is joined with the link protocol's events about the same frame (link
-/// and sequence number): the first detecting event names the detection, a resend names the recovery. A stage fault is
+/// Explains each injected fault. A message fault is joined with the link protocol's events about the same frame (link,
+/// generation and sequence number): the first detecting event names the detection, a resend names the recovery. A stage fault is
 /// joined with the first recovery the supervisor reported after it (a rollback or a stop); a straggler claims none.
 /// Pure: tested with literal event lists.
 /// </summary>
@@ -27,7 +27,7 @@ public static class FaultOutcomes
         foreach (var f in faults.OrderBy(f => f.Timestamp))
         {
             if (!f.Kind.IsStageFault())
-                outcomes.Add(Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Sequence == f.Sequence).ToList(), frequency));
+                outcomes.Add(Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Generation == f.Generation && e.Sequence == f.Sequence).ToList(), frequency));
             else if (f.Kind == FaultKind.Straggler || unclaimed.FirstOrDefault(r => r.DetectedAt >= f.Timestamp) is not { } recovery)
                 outcomes.Add(new FaultOutcome(f, f.Kind == FaultKind.Straggler ? WithinDeadline : "not detected", "none"));
             else

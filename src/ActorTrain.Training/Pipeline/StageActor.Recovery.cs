@@ -1,4 +1,5 @@
 using ActorTrain.Torch;
+using ActorTrain.Training.Observability;
 using ActorTrain.Training.Pipeline.Messages;
 
 namespace ActorTrain.Training.Pipeline;
@@ -19,7 +20,9 @@ internal abstract partial class StageActor
     protected void TakeSnapshot(long step)
     {
         if (_snapshots.Count > 0 && _snapshots[^1].Step == step) return;
+        var start = _clock.GetTimestamp();
         _snapshots.Add(StageSnapshot.Take(_stage, step));
+        _observer.OnSpan(new Span(Index, SpanKind.Snapshot, step, -1, start, _clock.GetTimestamp()));
         while (_snapshots.Count > SnapshotsKept)
         {
             _snapshots[0].Dispose();
