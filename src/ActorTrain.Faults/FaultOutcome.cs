@@ -8,6 +8,7 @@ namespace ActorTrain.Faults;
 public sealed record FaultOutcome(
     InjectedFault Fault, string Detected, string Recovery, TimeSpan? TimeToDetect = null, long StepsReplayed = 0, TimeSpan? TimeLost = null)
 {
-    /// <summary>Whether the fault was noticed (a delay that arrived in order, a mild straggler need no notice).</summary>
-    public bool WasDetected => Detected != FaultOutcomes.NotNeeded && Detected != FaultOutcomes.WithinDeadline;
+    /// <summary>Whether the fault was noticed (a delay that arrived in order, a mild straggler need no notice; a short hang may go unseen).</summary>
+    public bool WasDetected =>
+        !Detected.StartsWith(FaultOutcomes.NoneNeeded, StringComparison.Ordinal) && !Detected.StartsWith(FaultOutcomes.NotDetected, StringComparison.Ordinal);
 }

@@ -6,14 +6,17 @@ namespace ActorTrain.Faults;
 
 /// <summary>
 /// Explains each injected fault. A message fault is joined with the link protocol's events about the same frame (link,
-/// generation and sequence number): the first detecting event names the detection, a resend names the recovery. A stage fault is
-/// joined with the first recovery the supervisor reported after it (a rollback or a stop); a straggler claims none.
+/// generation and sequence number): the first detecting event names the detection, a resend names the recovery. A stage
+/// fault is joined with the first recovery the supervisor reported after it about its step and stage (for a NaN, the
+/// neighbour that received it); a straggler claims none.
 /// Pure: tested with literal event lists.
 /// </summary>
 public static class FaultOutcomes
 {
-    public const string NotNeeded = "none needed (arrived in order)";
-    public const string WithinDeadline = "none needed (slower, within the watchdog deadline)";
+    public const string NoneNeeded = "none needed";
+    public const string NotDetected = "not detected";
+    public const string NotNeeded = NoneNeeded + " (arrived in order)";
+    public const string WithinDeadline = NoneNeeded + " (slower, within the watchdog deadline)";
 
     public static IReadOnlyList<FaultOutcome> Explain(IReadOnlyList<InjectedFault> faults, IReadOnlyList<LinkEvent> events) =>
         Explain(faults, events, [], Stopwatch.Frequency);
@@ -28,8 +31,13 @@ public static class FaultOutcomes
         {
             if (!f.Kind.IsStageFault())
                 outcomes.Add(Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Generation == f.Generation && e.Sequence == f.Sequence).ToList(), frequency));
-            else if (f.Kind == FaultKind.Straggler || unclaimed.FirstOrDefault(r => r.DetectedAt >= f.Timestamp) is not { } recovery)
-                outcomes.Add(new FaultOutcome(f, f.Kind == FaultKind.Straggler ? WithinDeadline : "not detected", "none"));
+            else if (f.Kind == FaultKind.Straggler || unclaimed.FirstOrDefault(r => About(r, f)) is not { } recovery)
+                outcomes.Add(f.Kind switch
+                {
+                    FaultKind.Straggler => new FaultOutcome(f, WithinDeadline, "none"),
+                    FaultKind.Hang => new FaultOutcome(f, NotDetected + " (shorter than the watchdog deadline)", "none (the run waited)"),
+                    _ => new FaultOutcome(f, NotDetected, "none"),
+                });
             else
             {
                 unclaimed.Remove(recovery);
@@ -38,6 +46,10 @@ public static class FaultOutcomes
         }
         return outcomes;
     }
+
+    /// <summary>Whether <paramref name="r"/> is the supervisor's answer to stage fault <paramref name="f"/>.</summary>
+    private static bool About(RecoveryEvent r, InjectedFault f) =>
+        r.DetectedAt >= f.Timestamp && r.Step == f.Step && (f.Kind == FaultKind.Nan ? Math.Abs(r.Stage - f.From) == 1 : r.Stage == f.From);
 
     private static FaultOutcome Explain(InjectedFault fault, RecoveryEvent r, long frequency)
     {

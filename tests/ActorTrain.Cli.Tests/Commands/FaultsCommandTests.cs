@@ -19,6 +19,8 @@ public sealed class FaultsCommandTests : IDisposable
         [
             "faults", "--config", RepoPaths.Hocon("faults-local.conf"), "--json",
             "--set", $"run.output-dir={_dir}", "--set", "data.train-limit=6400", "--set", "data.test-limit=256",
+            // A loaded machine stretches steps, and with them the watchdog's deadline: keep it at the floor, below the hang.
+            "--set", "recovery.watchdog-multiple=1",
         ]);
 
         Assert.True(result.Code == 0, result.Err);
