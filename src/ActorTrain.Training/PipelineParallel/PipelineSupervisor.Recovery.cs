@@ -28,8 +28,11 @@ internal sealed partial class PipelineSupervisor : IWithTimers
     private RecoveryEvent? _recovering;
     private long[] _stageAt = [];
     private long _catchUpAt;
+    private long _rollbackSentAt;
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    private const int RollbackTimeoutDeadlines = 10;
 
     private bool RecoveryOn => _options.Recovery.Enabled && !_options.WithoutFlush;
 
@@ -99,6 +102,7 @@ internal sealed partial class PipelineSupervisor : IWithTimers
         if (_finished || !_dryRunDone || _watchdog is null) return;
         foreach (var child in _children) child.Tell(WatchdogPing.Instance, Self);
         var now = _clock.GetTimestamp();
+        if (RollingBack) CheckRollbackAnswered(now);
         // Between steps (evaluating, checkpointing) or while stages roll back nothing is owed: silence is not a hang.
         if (_pendingSteps.Count == 0 || RollingBack)
         {
@@ -109,6 +113,25 @@ internal sealed partial class PipelineSupervisor : IWithTimers
         var deadline = _watchdog.Deadline;
         Recover(hung.Stage, _stageAt[hung.Stage], $"watchdog (silent {hung.Silence.TotalMilliseconds:F0} ms, deadline {deadline.TotalMilliseconds:F0} ms)",
             new TimeoutException($"stage {hung.Stage} did not answer for {hung.Silence.TotalSeconds:F2} s (watchdog deadline {deadline.TotalSeconds:F2} s)"));
+    }
+
+    /// <summary>
+    /// A stage that has not answered the rollback within <see cref="RollbackTimeoutDeadlines"/> deadlines is hung for
+    /// good (its thread cannot be pre-empted in process): the run stops rather than wait forever.
+    /// </summary>
+    private void CheckRollbackAnswered(long now)
+    {
+        var waited = TimeSpan.FromSeconds((double)(now - _rollbackSentAt) / _clock.TimestampFrequency);
+        var limit = RollbackTimeoutDeadlines * _watchdog!.Deadline;
+        if (waited <= limit) return;
+        var stage = _awaitingRollback.Min();
+        // The step it failed at, when it is the stage whose failure this rollback answers (positions were reset since).
+        var step = _recovering is { } failure && failure.Stage == stage ? failure.Step : _stageAt[stage];
+        var cause = new TimeoutException($"stage {stage} did not answer the rollback within {limit.TotalSeconds:F1} s ({RollbackTimeoutDeadlines} watchdog deadlines)");
+        ReportRecovery(caughtUpAt: null);
+        _observer.OnRecovery(new RecoveryEvent(stage, step, "watchdog (rollback unanswered)", cause.Message, now, RecoveryAction.Stop, -1, 0, null, null));
+        _log.Error("Stage {Stage} did not answer the rollback within {Limit}; stopping the run", stage, limit);
+        Fail(new StageFaultException(stage, step, $"stage {stage} failed at step {step}: {cause.Message}; not rolled back", cause), where: null);
     }
 
     /// <summary>Stage <paramref name="stage"/> finished <paramref name="step"/>: a sync stage takes its steps in order, so it works on the next.</summary>
@@ -149,6 +172,7 @@ internal sealed partial class PipelineSupervisor : IWithTimers
         (_position, _nextStep, _samples, _lastLoss) = (to.Position, to.Position.Step, to.Samples, to.LastLoss);
         Array.Fill(_stageAt, to.Position.Step);
         var links = _links.WithGeneration(_generation);
+        _rollbackSentAt = now;
         for (var k = 0; k < _children.Count; k++)
         {
             _awaitingRollback.Add(k);

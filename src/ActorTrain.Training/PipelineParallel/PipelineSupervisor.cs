@@ -16,7 +16,8 @@ namespace ActorTrain.Training.PipelineParallel;
 /// Owns a pipeline run, synchronous or without flush (async): creates the stage actors (a thread each), links them,
 /// feeds mini-batches, keeps up to <see cref="StepWindow"/> of them queued so the first stage never idles between steps,
 /// evaluates after each epoch, checkpoints at drained step boundaries, and fails the whole run cleanly on the first
-/// stage failure. An interrupt stops dispatching; the pipeline drains and a final checkpoint is written.
+/// stage failure, unless recovery is on (sync): then it rolls every stage back to an in-memory snapshot and replays
+/// (PipelineSupervisor.Recovery.cs). An interrupt stops dispatching; the pipeline drains and a final checkpoint is written.
 /// </summary>
 internal sealed partial class PipelineSupervisor : RunRootActor
 {
