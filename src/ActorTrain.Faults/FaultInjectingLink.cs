@@ -29,7 +29,7 @@ internal sealed class FaultInjectingLink(IStageLink inner, IReadOnlyList<FaultSp
             ReleaseHeld();
             return;
         }
-        recorder.OnInjected(new InjectedFault(fault.Kind, From, To, frame.Step, frame.MicroBatch, frame.Header.Sequence, clock.GetTimestamp()));
+        recorder.OnInjected(new InjectedFault(fault.Kind, From, To, frame.Step, frame.MicroBatch, frame.Header.Sequence, clock.GetTimestamp(), frame.Header.Generation));
         switch (fault.Kind)
         {
             case FaultKind.Drop:

@@ -1,19 +1,64 @@
+using System.Diagnostics;
+using ActorTrain.Config.Settings;
 using ActorTrain.Training.Observability;
 
 namespace ActorTrain.Faults;
 
 /// <summary>
-/// Joins the injected faults with the link protocol's events about the same frame (link and sequence number): the first
-/// detecting event names the detection, a resend names the recovery. Pure: tested with literal event lists.
+/// Explains each injected fault. A message fault is joined with the link protocol's events about the same frame (link,
+/// generation and sequence number): the first detecting event names the detection, a resend names the recovery. A stage
+/// fault is joined with the first recovery the supervisor reported after it about its step and stage (for a NaN, the
+/// neighbour that received it); a straggler claims none.
+/// Pure: tested with literal event lists.
 /// </summary>
 public static class FaultOutcomes
 {
-    public const string NotNeeded = "none needed (arrived in order)";
+    public const string NoneNeeded = "none needed";
+    public const string NotDetected = "not detected";
+    public const string NotNeeded = NoneNeeded + " (arrived in order)";
+    public const string WithinDeadline = NoneNeeded + " (slower, within the watchdog deadline)";
 
     public static IReadOnlyList<FaultOutcome> Explain(IReadOnlyList<InjectedFault> faults, IReadOnlyList<LinkEvent> events) =>
-        faults.Select(f => Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Sequence == f.Sequence).ToList())).ToList();
+        Explain(faults, events, [], Stopwatch.Frequency);
 
-    private static FaultOutcome Explain(InjectedFault fault, IReadOnlyList<LinkEvent> about)
+    /// <param name="frequency">Timestamps per second of the clock that stamped faults and events.</param>
+    public static IReadOnlyList<FaultOutcome> Explain(
+        IReadOnlyList<InjectedFault> faults, IReadOnlyList<LinkEvent> events, IReadOnlyList<RecoveryEvent> recoveries, long frequency)
+    {
+        var unclaimed = recoveries.OrderBy(r => r.DetectedAt).ToList();
+        var outcomes = new List<FaultOutcome>();
+        foreach (var f in faults.OrderBy(f => f.Timestamp))
+        {
+            if (!f.Kind.IsStageFault())
+                outcomes.Add(Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Generation == f.Generation && e.Sequence == f.Sequence).ToList(), frequency));
+            else if (f.Kind == FaultKind.Straggler || unclaimed.FirstOrDefault(r => About(r, f)) is not { } recovery)
+                outcomes.Add(f.Kind switch
+                {
+                    FaultKind.Straggler => new FaultOutcome(f, WithinDeadline, "none"),
+                    FaultKind.Hang => new FaultOutcome(f, NotDetected + " (shorter than the watchdog deadline)", "none (the run waited)"),
+                    _ => new FaultOutcome(f, NotDetected, "none"),
+                });
+            else
+            {
+                unclaimed.Remove(recovery);
+                outcomes.Add(Explain(f, recovery, frequency));
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>Whether <paramref name="r"/> is the supervisor's answer to stage fault <paramref name="f"/>.</summary>
+    private static bool About(RecoveryEvent r, InjectedFault f) =>
+        r.DetectedAt >= f.Timestamp && r.Step == f.Step && (f.Kind == FaultKind.Nan ? Math.Abs(r.Stage - f.From) == 1 : r.Stage == f.From);
+
+    private static FaultOutcome Explain(InjectedFault fault, RecoveryEvent r, long frequency)
+    {
+        var recovery = r.Action == RecoveryAction.Rollback ? $"rollback to step {r.RolledBackTo}" : "stop (run failed)";
+        return new FaultOutcome(fault, $"{r.DetectedBy}: {r.Cause}", recovery, Elapsed(fault.Timestamp, r.DetectedAt, frequency), r.StepsReplayed,
+            r.CaughtUpAt is { } back ? Elapsed(fault.Timestamp, back, frequency) : null);
+    }
+
+    private static FaultOutcome Explain(InjectedFault fault, IReadOnlyList<LinkEvent> about, long frequency)
     {
         bool Has(LinkEventKind kind) => about.Any(e => e.Kind == kind);
         var detected =
@@ -30,6 +75,9 @@ public static class FaultOutcomes
             Has(LinkEventKind.Duplicate) ? "copy dropped" :
             "none";
         if (resent > 0 && Has(LinkEventKind.Duplicate)) recovery += ", late copy dropped";
-        return new FaultOutcome(fault, detected, recovery);
+        var first = about.Where(e => e.Timestamp >= fault.Timestamp).Select(e => (long?)e.Timestamp).Min();
+        return new FaultOutcome(fault, detected, recovery, detected == NotNeeded || first is null ? null : Elapsed(fault.Timestamp, first.Value, frequency));
     }
+
+    private static TimeSpan Elapsed(long from, long to, long frequency) => TimeSpan.FromSeconds((double)(to - from) / frequency);
 }

@@ -2,8 +2,15 @@ using ActorTrain.Config.Settings;
 
 namespace ActorTrain.Faults;
 
-/// <summary>A fault the injector applied: what, on which link, to which frame (step, micro-batch, sequence number), and when.</summary>
-public sealed record InjectedFault(FaultKind Kind, int From, int To, long Step, int MicroBatch, long Sequence, long Timestamp)
+/// <summary>
+/// A fault the injector applied: what, on which link, to which frame (step, micro-batch, sequence number), and when. A
+/// stage fault names its stage as <see cref="From"/> = <see cref="To"/> and has no sequence number (-1).
+/// </summary>
+/// <param name="Generation">The link generation of the frame hit (its sequence number counts within it).</param>
+public sealed record InjectedFault(FaultKind Kind, int From, int To, long Step, int MicroBatch, long Sequence, long Timestamp, long Generation = 1)
 {
     public string Link => $"{From}->{To}";
+
+    /// <summary>Where it acted, as reports show it ("0->1", "stage 1").</summary>
+    public string Where => Kind.IsStageFault() ? $"stage {From}" : Link;
 }

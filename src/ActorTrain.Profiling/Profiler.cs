@@ -27,6 +27,7 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
     private readonly List<StepMetrics> steps = [];
     private readonly List<EvaluationMetrics> evaluations = [];
     private readonly List<ModeSwitch> switches = [];
+    private readonly List<RecoveryEvent> recoveries = [];
     private readonly List<MemoryReading> memory = [];
     private long earliest = long.MaxValue;
     private long latest = long.MinValue;
@@ -100,6 +101,16 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
         {
             switches.Add(change);
             Observe(change.Timestamp);
+        }
+    }
+
+    public void OnRecovery(RecoveryEvent recovery)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        lock (gate)
+        {
+            recoveries.Add(recovery);
+            Observe(recovery.DetectedAt);
         }
     }
 
@@ -188,7 +199,8 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
                 start,
                 end,
                 finishedAt is null ? null : succeeded,
-                time.TimestampFrequency);
+                time.TimestampFrequency,
+                recoveries.ToArray());
         }
     }
 

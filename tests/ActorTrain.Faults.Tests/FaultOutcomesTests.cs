@@ -3,7 +3,10 @@ using ActorTrain.Training.Observability;
 
 namespace ActorTrain.Faults.Tests;
 
-/// <summary>What detected each fault and how it healed, read from the link events about the same frame.</summary>
+/// <summary>
+/// What detected each fault and how it healed: read from the link events about the same frame, or for a stage fault
+/// from the supervisor's recovery about its step (timestamps: 1000 a second).
+/// </summary>
 public sealed class FaultOutcomesTests
 {
     private static LinkEvent Event(long seq, LinkEventKind kind, int from = 0, int to = 1) => new(from, to, seq, 3, 0, kind, 0);
@@ -27,5 +30,38 @@ public sealed class FaultOutcomesTests
         var outcome = Assert.Single(FaultOutcomes.Explain([fault], [.. events.Select(e => Event(7, e)), .. noise]));
 
         Assert.Equal((detected, recovery), (outcome.Detected, outcome.Recovery));
+    }
+
+    [Fact]
+    public void A_frame_of_a_later_generation_with_the_same_sequence_number_is_another_frame()
+    {
+        var fault = new InjectedFault(FaultKind.Duplicate, 0, 1, 3, 0, Sequence: 7, 0, Generation: 1);
+        var later = Event(7, LinkEventKind.ChecksumMismatch) with { Generation = 2 };
+
+        var outcome = Assert.Single(FaultOutcomes.Explain([fault], [Event(7, LinkEventKind.Duplicate), later]));
+
+        Assert.Equal("duplicate sequence number", outcome.Detected);
+    }
+
+    [Fact]
+    public void Stage_faults_are_explained_by_the_recovery_about_their_step_with_time_to_detect_and_time_lost()
+    {
+        var crash = new InjectedFault(FaultKind.Crash, 1, 1, 14, 0, -1, Timestamp: 1_000);
+        var hang = new InjectedFault(FaultKind.Hang, 0, 0, 22, 0, -1, Timestamp: 5_000);
+        var nan = new InjectedFault(FaultKind.Nan, 0, 0, 37, 2, -1, Timestamp: 9_000);
+        RecoveryEvent[] recoveries =
+        [
+            new(1, 14, "actor supervision", "injected crash", 1_010, RecoveryAction.Rollback, 10, 4, 1_020, 1_600),
+            // The hang was shorter than the deadline: the next recovery (the NaN's, seen by stage 1) is not its.
+            new(1, 37, "finite check at stage 1", "not finite", 9_005, RecoveryAction.Rollback, 30, 7, 9_010, 9_900),
+        ];
+
+        var outcomes = FaultOutcomes.Explain([crash, hang, nan], [], recoveries, 1_000);
+
+        Assert.Equal(("rollback to step 10", 4L, TimeSpan.FromMilliseconds(10), (TimeSpan?)TimeSpan.FromMilliseconds(600)),
+            (outcomes[0].Recovery, outcomes[0].StepsReplayed, outcomes[0].TimeToDetect!.Value, outcomes[0].TimeLost));
+        Assert.Equal("none (the run waited)", outcomes[1].Recovery);
+        Assert.False(outcomes[1].WasDetected);
+        Assert.Equal(("finite check at stage 1: not finite", "rollback to step 30", 7L), (outcomes[2].Detected, outcomes[2].Recovery, outcomes[2].StepsReplayed));
     }
 }

@@ -63,6 +63,38 @@ public sealed class FaultPlanTests
         Assert.Equal([false, true, false, true], new[] { (5, 0), (5, 1), (6, 0), (6, 1) }.Select(x => spec.Hits(x.Item1, x.Item2, random)));
     }
 
+    [Fact]
+    public void Stage_faults_name_their_stage_and_steps_and_how_often_they_fire()
+    {
+        var plan = Bind("""[{ kind = crash, stage = 1, step = 40 }, { kind = hang, stage = 0, step = 7, duration = 3s }, { kind = straggler, stage = 2, from = 10, to = 12, factor = 4 }, { kind = nan, stage = 0, step = 9, times = 5 }]""").Plan;
+
+        Assert.Equal((FaultKind.Crash, 1, 1, "stage 1"), (plan[0].Kind, plan[0].Stage, plan[0].Times, plan[0].Where));
+        Assert.Equal([40L], plan[0].Steps);
+        Assert.Equal((FaultKind.Hang, 0, TimeSpan.FromSeconds(3)), (plan[1].Kind, plan[1].Stage, plan[1].Duration));
+        Assert.Equal((FaultKind.Straggler, 2, 4.0), (plan[2].Kind, plan[2].Stage, plan[2].Factor));
+        Assert.Equal([10L, 11L, 12L], plan[2].Steps);
+        Assert.Equal((FaultKind.Nan, 5), (plan[3].Kind, plan[3].Times));
+    }
+
+    [Fact]
+    public void Recovery_is_off_by_default_and_its_keys_bind()
+    {
+        Assert.Equal(0, SettingsBinder.Bind(ConfigLoader.Load(null, [])).Recovery.SnapshotEvery);
+        var recovery = SettingsBinder.Bind(ConfigLoader.Load(null, ["recovery.snapshot-every=50", "recovery.max-restarts=1", "recovery.watchdog-floor=500ms", "recovery.watchdog-multiple=4"])).Recovery;
+        Assert.Equal(new RecoverySettings(50, 1, TimeSpan.FromMilliseconds(500), 4), recovery);
+    }
+
+    [Theory]
+    [InlineData("""[{ kind = crash, stage = 0, link = "0->1", step = 1 }]""", "actortrain.faults.plan[0].link")]
+    [InlineData("""[{ kind = crash, step = 1 }]""", "actortrain.faults.plan[0].stage")]
+    [InlineData("""[{ kind = nan, stage = 0, rate = 0.1 }]""", "actortrain.faults.plan[0].rate")]
+    [InlineData("""[{ kind = hang, stage = 0, step = 1 }]""", "actortrain.faults.plan[0].duration")]
+    [InlineData("""[{ kind = straggler, stage = 0, from = 1, to = 3 }]""", "actortrain.faults.plan[0].factor")]
+    [InlineData("""[{ kind = straggler, stage = 0, from = 1, to = 3, factor = 0.5 }]""", "actortrain.faults.plan[0].factor")]
+    [InlineData("""[{ kind = crash, stage = 0, step = 1, times = 0 }]""", "actortrain.faults.plan[0].times")]
+    public void A_wrong_stage_fault_is_refused_naming_its_key(string plan, string key) =>
+        Assert.Contains(key, Error(plan));
+
     [Theory]
     [InlineData("""[{ kind = lose, link = "0->1", step = 1 }]""", "actortrain.faults.plan[0].kind")]
     [InlineData("""[{ kind = drop, link = "0->2", step = 1 }]""", "actortrain.faults.plan[0].link")]

@@ -1,13 +1,4 @@
-using ActorTrain.Config;
 using ActorTrain.Config.Settings;
-using ActorTrain.Data.Datasets;
-using ActorTrain.Training.Hosting;
-using ActorTrain.Training.Links;
-using ActorTrain.Training.Model;
-using ActorTrain.Training.Observability;
-using ActorTrain.Training.Options;
-using ActorTrain.Training.PipelineParallel;
-using Serilog;
 
 namespace ActorTrain.Faults.Tests;
 
@@ -18,8 +9,6 @@ namespace ActorTrain.Faults.Tests;
 /// </summary>
 public sealed class MessageFaultTests : IDisposable
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
-    private static readonly LinkProtocolOptions Protocol = new(TimeSpan.FromMilliseconds(20), 64);
     private readonly TempDirectory _root = new();
 
     public void Dispose() => _root.Dispose();
@@ -63,31 +52,5 @@ public sealed class MessageFaultTests : IDisposable
         Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("second")));
     }
 
-    private async Task<FaultRecorder> Run(string name, string plan, string mode = "sync")
-    {
-        var faults = SettingsBinder.Bind(ConfigLoader.Load(null, [$"faults.plan={plan}", "faults.seed=3"])).Faults;
-        var recorder = new FaultRecorder();
-        var links = new LinkFactory([new FaultInjector(faults, recorder)], Protocol);
-        var data = DatasetCatalog.Load(new DatasetRequest
-        {
-            Name = DatasetCatalog.Synthetic, SyntheticTrainCount = 256, SyntheticTestCount = 64, SyntheticFeatures = 20, SyntheticClasses = 4, SyntheticSeed = 5,
-        });
-        var layers = new[] { "linear 32", "relu", "linear 32", "relu", "linear 4" }
-            .Select(text => LayerSpec.TryParse(text, out var spec, out _) ? spec! : throw new ArgumentException(text)).ToList();
-        var options = new TrainingOptions
-        {
-            Model = ModelSpec.FromLayers("custom", [20], 4, layers),
-            Optimizer = new OptimizerOptions(LearningRate: 0.05),
-            Epochs = 1,
-            BatchSize = 32,
-            Seed = 7,
-            EvaluateEachEpoch = false,
-            Mode = mode,
-            RunDirectory = _root.File(name),
-            Pipeline = new PipelineOptions(Stages: 2, MicroBatches: 2),
-        };
-        var log = new LoggerConfiguration().MinimumLevel.Warning().CreateLogger();
-        await TrainingRun.RunAsync(options, data, recorder, log, environment: new RunEnvironment(Links: links)).WaitAsync(Limit);
-        return recorder;
-    }
+    private Task<FaultRecorder> Run(string name, string plan) => SmallPipeline.RunAsync(_root.File(name), plan);
 }

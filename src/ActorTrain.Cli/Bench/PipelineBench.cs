@@ -19,7 +19,9 @@ namespace ActorTrain.Cli.Bench;
 /// thread each under gpipe and 1f1b for m = 1, 2, 4, 8, and without flush (async) for m = 2, 4 and, with one step per
 /// mini-batch (2bw), m = 4, all in one invocation.
 /// Prints samples/s after a warm-up, the measured bubble share next to the schedule's (p-1)/(m+p-1) (none without
-/// flush), and the best pipeline's ratio to the single stage, with and without flush.
+/// flush), and the best pipeline's ratio to the single stage, with and without flush. Last, the cost of recovery: 1f1b
+/// m = 4 with in-memory snapshots every 50 steps (and the watchdog and finite checks they come with) against the same
+/// run without, twice each, interleaved, over 100 measured steps so that two snapshots fall in the measured window.
 /// </summary>
 internal sealed class PipelineBench : IBench
 {
@@ -27,6 +29,7 @@ internal sealed class PipelineBench : IBench
     private const string NoFlush = "async";
     /// <summary>Without flush, one step per mini-batch (async.update = mini-batch, PipeDream-2BW).</summary>
     private const string NoFlush2Bw = "async 2bw";
+    private const int SnapshotMicroBatches = 4;
 
     public string Name => "pipeline";
     public string Summary => "mlp6 samples/s: 1 stage x 2 threads vs 2 stages x 1 thread, gpipe and 1f1b (m = 1, 2, 4, 8), async (m = 2, 4) and async 2bw (m = 4)";
@@ -36,7 +39,8 @@ internal sealed class PipelineBench : IBench
         options.RefuseSets(Name);
         var report = new BenchReport(Name);
         var (warmup, measured) = options.Quick ? (2, 4) : (10, 60);
-        var data = BenchData.Load((warmup + measured) * BatchSize, 256, report, progress);
+        var (snapshotEvery, snapshotMeasured) = options.Quick ? (2, 4) : (50, 100);
+        var data = BenchData.Load((warmup + Math.Max(measured, snapshotMeasured)) * BatchSize, 256, report, progress);
         var log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Sink(new ProgressSink(progress)).CreateLogger();
 
         var configs = new List<(string Name, int Stages, int Threads, string Schedule, int Micro)> { ("1 stage", 1, 2, "gpipe", 1) };
@@ -71,6 +75,21 @@ internal sealed class PipelineBench : IBench
             });
         }
 
+        var (off, on, copy) = SnapshotCost(data, snapshotEvery, warmup, snapshotMeasured, log, progress);
+        foreach (var (name, rate) in new[] { ("2 stages 1f1b, snapshots off", off), ($"2 stages 1f1b, snapshot every {snapshotEvery}", on) })
+            rows.Add([name, SnapshotMicroBatches.ToString(CultureInfo.InvariantCulture), "1", rate.ToString("N0", CultureInfo.InvariantCulture), "-", "-",
+                single > 0 ? (rate / single).ToString("F2", CultureInfo.InvariantCulture) : "-"]);
+        var overhead = off > 0 ? 1 - on / off : 0;
+        // The same cost from the snapshot spans themselves: one copy (slowest stage) per snapshot-every steps.
+        var estimate = off > 0 ? copy.TotalSeconds / (snapshotEvery * BatchSize / off) : 0;
+        report.Json["snapshot-every"] = snapshotEvery;
+        report.Json["snapshot-measured-steps"] = snapshotMeasured;
+        report.Json["snapshots-off-samples-per-s"] = Math.Round(off, 1);
+        report.Json["snapshots-on-samples-per-s"] = Math.Round(on, 1);
+        report.Json["snapshot-overhead-ratio"] = Math.Round(overhead, 4);
+        report.Json["snapshot-copy-ms"] = Math.Round(copy.TotalMilliseconds, 2);
+        report.Json["snapshot-overhead-estimate-ratio"] = Math.Round(estimate, 4);
+
         report.Tables.Add(new BenchTable($"mlp6, batch {BatchSize}, {data.Name}, {measured} measured steps after {warmup} warm-up",
             ["run", "m", "threads/stage", "samples/s", "bubble (measured)", "bubble (theory)", "vs 1 stage"], rows));
         report.Json["dataset"] = data.Name;
@@ -85,11 +104,30 @@ internal sealed class PipelineBench : IBench
         report.Json["best-async-pipeline-ratio"] = single > 0 ? Math.Round(bestAsync / single, 3) : null;
         report.Notes.Add(FormattableString.Invariant($"best 2-stage pipeline ({bestName}): {best / single:F2} x the single stage (target >= 1.0)"));
         report.Notes.Add(FormattableString.Invariant($"best 2-stage pipeline without flush ({bestAsyncName}): {bestAsync / single:F2} x the single stage"));
+        report.Notes.Add(FormattableString.Invariant(
+            $"in-memory snapshots every {snapshotEvery} steps (1f1b m={SnapshotMicroBatches}, {snapshotMeasured} measured steps, mean of 2 runs each): samples/s {overhead:P1} lower than without (target <= 3%; negative: faster, i.e. noise)"));
+        report.Notes.Add(FormattableString.Invariant(
+            $"one snapshot takes {copy.TotalMilliseconds:F1} ms on the slowest stage: {estimate:P2} of the time of {snapshotEvery} steps without snapshots"));
         return report;
     }
 
+    /// <summary>Samples/s of 1f1b without and with snapshots, each the mean of two runs taken in turn, so drift in the machine's load falls on both.</summary>
+    private static (double Off, double On, TimeSpan Copy) SnapshotCost(Dataset data, int every, int warmup, int measured, ILogger log, Action<string> progress)
+    {
+        double off = 0, on = 0;
+        var timer = new SnapshotTimer();
+        for (var i = 0; i < 2; i++)
+        {
+            off += Measure(data, 2, 1, "1f1b", SnapshotMicroBatches, warmup, measured, log).Rate / 2;
+            on += Measure(data, 2, 1, "1f1b", SnapshotMicroBatches, warmup, measured, log, every, timer).Rate / 2;
+        }
+        var copy = timer.SlowestStageMean(TimeProvider.System.TimestampFrequency);
+        progress($"1f1b m = {SnapshotMicroBatches}: {off:N0} samples/s without snapshots, {on:N0} with one every {every} steps ({copy.TotalMilliseconds:F1} ms each)");
+        return (off, on, copy);
+    }
+
     private static (double Rate, ProfileFigures Figures) Measure(Dataset data, int stages, int threads, string schedule, int micro,
-        int warmup, int measured, ILogger log)
+        int warmup, int measured, ILogger log, int snapshotEvery = 0, ITrainingObserver? also = null)
     {
         var clock = TimeProvider.System;
         var options = new TrainingOptions
@@ -103,10 +141,11 @@ internal sealed class PipelineBench : IBench
             MaxSteps = warmup + measured,
             BatchSize = BatchSize,
             EvaluateEachEpoch = false,
+            Recovery = new RecoveryOptions(SnapshotEvery: snapshotEvery),
         };
         var throughput = new StepThroughput(warmup, clock);
         var profiler = new Profiler(clock);
-        TrainingRun.RunAsync(options, data, new CompositeObserver(throughput, profiler), log, clock, default,
+        TrainingRun.RunAsync(options, data, new CompositeObserver(also is null ? [throughput, profiler] : [throughput, profiler, also]), log, clock, default,
             new RunEnvironment(ProcessActorSystem.Current, new LinkFactory([profiler]))).GetAwaiter().GetResult();
         return (throughput.SamplesPerSecond, profiler.Figures());
     }

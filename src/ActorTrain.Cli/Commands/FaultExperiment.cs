@@ -14,13 +14,13 @@ internal sealed record FaultExperiment(FaultRun Baseline, FaultRun Faulted, IRea
     public void Print()
     {
         var table = new Table().Title("injected faults");
-        foreach (var c in new[] { "kind", "link", "step", "micro-batch", "frame", "detected", "recovery" }) table.AddColumn(c);
+        foreach (var c in new[] { "kind", "where", "step", "micro-batch", "frame", "detected", "after", "recovery", "replayed", "time lost" }) table.AddColumn(c);
         foreach (var o in Outcomes)
-            table.AddRow(EnumNames.Of(o.Fault.Kind), o.Fault.Link, I(o.Fault.Step), I(o.Fault.MicroBatch), I(o.Fault.Sequence),
-                Markup.Escape(o.Detected), Markup.Escape(o.Recovery));
+            table.AddRow(EnumNames.Of(o.Fault.Kind), o.Fault.Where, I(o.Fault.Step), I(o.Fault.MicroBatch), o.Fault.Sequence < 0 ? "-" : I(o.Fault.Sequence),
+                Markup.Escape(o.Detected), Ms(o.TimeToDetect), Markup.Escape(o.Recovery), I(o.StepsReplayed), Ms(o.TimeLost));
         AnsiConsole.Write(table);
         // Plain lines, whatever the console's width: scripts read them.
-        Console.Out.WriteLine($"faults injected: {Outcomes.Count}, detected: {Outcomes.Count(o => o.WasDetected)}, resent: {Outcomes.Count(o => o.Recovery.StartsWith("resend", StringComparison.Ordinal))}");
+        Console.Out.WriteLine($"faults injected: {Outcomes.Count}, detected: {Outcomes.Count(o => o.WasDetected)}, resent: {Outcomes.Count(o => o.Recovery.StartsWith("resend", StringComparison.Ordinal))}, rolled back: {Outcomes.Count(o => o.Recovery.StartsWith("rollback", StringComparison.Ordinal))}");
         Console.Out.WriteLine($"identical weights: {(IdenticalWeights ? "yes" : "no")} (SHA-256 baseline {Baseline.WeightDigest[..16]}, faulted {Faulted.WeightDigest[..16]})");
         Console.Out.WriteLine($"test accuracy: baseline {Accuracy(Baseline)}, faulted {Accuracy(Faulted)}");
         Console.Out.WriteLine($"wall time: baseline {Baseline.Result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s, faulted {Faulted.Result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s");
@@ -34,12 +34,15 @@ internal sealed record FaultExperiment(FaultRun Baseline, FaultRun Faulted, IRea
         ["faults"] = new JsonArray(Outcomes.Select(o => (JsonNode)new JsonObject
         {
             ["kind"] = EnumNames.Of(o.Fault.Kind),
-            ["link"] = o.Fault.Link,
+            ["where"] = o.Fault.Where,
             ["step"] = o.Fault.Step,
             ["micro-batch"] = o.Fault.MicroBatch,
             ["sequence"] = o.Fault.Sequence,
             ["detected"] = o.Detected,
+            ["time-to-detect-ms"] = o.TimeToDetect is { } d ? Math.Round(d.TotalMilliseconds, 1) : null,
             ["recovery"] = o.Recovery,
+            ["steps-replayed"] = o.StepsReplayed,
+            ["time-lost-ms"] = o.TimeLost is { } l ? Math.Round(l.TotalMilliseconds, 1) : null,
         }).ToArray()),
     };
 
@@ -53,6 +56,8 @@ internal sealed record FaultExperiment(FaultRun Baseline, FaultRun Faulted, IRea
     };
 
     private static string Accuracy(FaultRun run) => run.Result.TestAccuracy?.ToString("P2", CultureInfo.InvariantCulture) ?? "n/a";
+
+    private static string Ms(TimeSpan? t) => t is { } d ? $"{d.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms" : "-";
 
     private static string I(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

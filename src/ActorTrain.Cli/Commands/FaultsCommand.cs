@@ -26,12 +26,15 @@ internal sealed class FaultsCommand : ICommand
     public string Help =>
         "usage: actortrain faults --config FILE [--plan PLAN] [--set key=value ...] [--json]\n\n" +
         "Trains the configured pipeline (run.mode sync or async) twice with the same seed: the baseline without faults, then\n" +
-        "with the message faults of actortrain.faults.plan injected on the links (drop, delay, duplicate, reorder, corrupt).\n" +
-        "Prints one row per injected fault (kind, link, step and micro-batch, what detected it, the recovery), then whether the\n" +
-        "final weights are identical (SHA-256 over every tensor of both final checkpoints), both test accuracies and wall times.\n" +
+        "with the faults of actortrain.faults.plan injected: message faults on the links (drop, delay, duplicate, reorder,\n" +
+        "corrupt), healed by resending, and stage faults (crash, hang, straggler, nan; sync with recovery.snapshot-every > 0),\n" +
+        "healed by rolling every stage back to the last in-memory snapshot and replaying.\n" +
+        "Prints one row per injected fault (kind, where, step and micro-batch, what detected it and how soon, the recovery,\n" +
+        "steps replayed, time lost), then whether the final weights are identical (SHA-256 over every tensor of both final\n" +
+        "checkpoints), both test accuracies and wall times.\n" +
         "Identical weights are promised for sync; async heals the same faults but may still end with different weights.\n" +
         "Both runs go to actortrain.run.output-dir/<run.name>-faults-TIMESTAMP/{baseline,faulted}. hocon/faults-local.conf\n" +
-        "has a plan with every message fault; --set run.max-steps=N trains a slice.\n\n" +
+        "has a plan with every in-process fault; --set run.max-steps=N trains a slice.\n\n" +
         "options:\n" +
         "  --config FILE   HOCON file overlaid on the reference configuration\n" +
         "  --plan PLAN     the fault plan instead of actortrain.faults.plan: a HOCON array, inline or in a file,\n" +
@@ -54,7 +57,10 @@ internal sealed class FaultsCommand : ICommand
         if (settings.EffectivePlan.Any(e => e.Mode is not (TrainingMode.Sync or TrainingMode.Async)) || settings.Policy.Enabled)
             throw new UsageException("message faults are injected on pipeline links: actortrain.run.mode (and every mode-plan entry) must be sync or async.");
         if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
-            throw new UsageException($"the fault plan names link {outside.Link}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such link.");
+            throw new UsageException($"the fault plan names {(outside.Kind.IsStageFault() ? outside.Where : $"link {outside.Link}")}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such {(outside.Kind.IsStageFault() ? "stage" : "link")}.");
+        if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } stageFault &&
+            (settings.Recovery.SnapshotEvery == 0 || settings.EffectivePlan.Any(e => e.Mode != TrainingMode.Sync)))
+            throw new UsageException($"the fault plan has a {EnumNames.Of(stageFault.Kind)} of {stageFault.Where}: stage faults are recovered by rollback, which needs actortrain.run.mode = sync and actortrain.recovery.snapshot-every > 0.");
         RunPreflight.CheckRunName(settings.Run.Name);
         RunPreflight.CheckWritable($"run.output-dir = {settings.Run.OutputDir}", settings.Run.OutputDir);
 
@@ -73,7 +79,7 @@ internal sealed class FaultsCommand : ICommand
             if (!a.Flag("--json")) Console.Out.WriteLine($"Faulted run ({settings.Faults.Plan.Count} plan entries) in {Path.Combine(root, "faulted")} ...");
             var faulted = Train(quiet, options, dataset, Path.Combine(root, "faulted"));
             var experiment = new FaultExperiment(baseline, faulted,
-                FaultOutcomes.Explain(faulted.Recorder.Faults.OrderBy(f => f.Timestamp).ToList(), faulted.Recorder.LinkEvents));
+                FaultOutcomes.Explain(faulted.Recorder.Faults, faulted.Recorder.LinkEvents, faulted.Recorder.Recoveries, System.Diagnostics.Stopwatch.Frequency));
             if (a.Flag("--json")) Console.Out.WriteLine(experiment.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             else experiment.Print();
             return experiment.IdenticalWeights ? ExitCodes.Ok : ExitCodes.Failure;

@@ -64,6 +64,7 @@ internal static class OptionsMapping
             Mode = EnumNames.Of(s.EffectivePlan[0].Mode),
             Async = new AsyncOptions(s.Async.WeightStashing, s.Async.MaxInFlight, s.Async.Update == AsyncUpdate.MiniBatch),
             Epochs = s.EffectivePlan.Sum(e => e.Epochs),
+            Recovery = new RecoveryOptions(s.Recovery.SnapshotEvery, s.Recovery.MaxRestarts, s.Recovery.WatchdogFloor, s.Recovery.WatchdogMultiple),
             Seed = s.Run.Seed,
             BatchSize = s.Data.BatchSize,
             Shuffle = s.Data.Shuffle,

@@ -4,7 +4,10 @@ using ActorTrain.Training.Links;
 
 namespace ActorTrain.Cli.Training;
 
-/// <summary>The links of a run from its settings: the protocol (`actortrain.links`) and the decorators, the fault injector last (nearest the wire).</summary>
+/// <summary>
+/// The links of a run from its settings: the protocol (`actortrain.links`) and the decorators, the fault injector last
+/// (nearest the wire) for message faults and on the stages' side of the protocol for stage faults.
+/// </summary>
 internal static class RunLinks
 {
     public static LinkProtocolOptions Protocol(LinkSettings links) => new(links.ResendTimeout, links.Retained);
@@ -13,8 +16,14 @@ internal static class RunLinks
     public static LinkFactory Create(ActorTrainSettings settings, ILinkDecorator? profiler, FaultRecorder? recorder)
     {
         var decorators = new List<ILinkDecorator>();
+        var stageSide = new List<IStageOutputDecorator>();
         if (profiler is not null) decorators.Add(profiler);
-        if (recorder is not null && settings.Faults.Plan.Count > 0) decorators.Add(new FaultInjector(settings.Faults, recorder));
-        return new LinkFactory(decorators, Protocol(settings.Links));
+        if (recorder is not null && settings.Faults.Plan.Count > 0)
+        {
+            var injector = new FaultInjector(settings.Faults, recorder);
+            decorators.Add(injector);
+            if (injector.HasStageFaults) stageSide.Add(injector);
+        }
+        return new LinkFactory(decorators, Protocol(settings.Links), stageSide);
     }
 }

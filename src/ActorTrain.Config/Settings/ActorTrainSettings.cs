@@ -19,6 +19,7 @@ public sealed record ActorTrainSettings(
     ProfilingSettings Profiling,
     LinkSettings Links,
     FaultSettings Faults,
+    RecoverySettings Recovery,
     LoggingSettings Logging,
     ClusterSettings Cluster)
 {

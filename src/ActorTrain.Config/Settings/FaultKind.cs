@@ -1,6 +1,9 @@
 namespace ActorTrain.Config.Settings;
 
-/// <summary>What a fault does to one activation or gradient on a link.</summary>
+/// <summary>
+/// What a fault does: to one activation or gradient on a link (drop … corrupt, healed by resending), or to a stage's
+/// compute (crash … nan, healed by rolling every stage back to the last in-memory snapshot).
+/// </summary>
 public enum FaultKind
 {
     /// <summary>The frame is lost.</summary>
@@ -13,4 +16,12 @@ public enum FaultKind
     Reorder,
     /// <summary>One bit of the payload is flipped on the way.</summary>
     Corrupt,
+    /// <summary>The stage's actor throws when it first sends a tensor of the step.</summary>
+    Crash,
+    /// <summary>The stage stops answering for `duration` when it first sends a tensor of the step, then sends it late.</summary>
+    Hang,
+    /// <summary>The stage runs `factor` times slower in the steps named.</summary>
+    Straggler,
+    /// <summary>The stage's first output of the step (its activation, or on the last stage its gradient) becomes NaN.</summary>
+    Nan,
 }

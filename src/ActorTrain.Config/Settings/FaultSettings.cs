@@ -3,10 +3,10 @@ using ActorTrain.Config.Hocon;
 
 namespace ActorTrain.Config.Settings;
 
-/// <summary>`faults`: the seed and the plan of message faults to inject (empty: none).</summary>
+/// <summary>`faults`: the seed and the plan of message and stage faults to inject (empty: none).</summary>
 public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Plan)
 {
-    private static readonly string[] Keys = ["kind", "link", "step", "steps", "rate", "micro-batch", "duration"];
+    private static readonly string[] Keys = ["kind", "link", "stage", "step", "steps", "from", "to", "rate", "micro-batch", "duration", "factor", "times"];
 
     internal static FaultSettings Read(SettingsReader r)
     {
@@ -19,11 +19,13 @@ public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Pl
             var e = r.Item("plan", i, values[i], expected);
             e.CheckKeys(Keys);
             var kind = e.Choice<FaultKind>("kind");
-            var (from, to) = ReadLink(e);
-            var (steps, rate) = ReadWhen(e);
+            var (from, to) = kind.IsStageFault() ? ReadStage(e) : ReadLink(e);
+            var (steps, rate) = ReadWhen(e, allowRate: !kind.IsStageFault());
             int? microBatch = e.Value("micro-batch") is null ? null : e.Int("micro-batch", min: 0);
-            var duration = kind == FaultKind.Delay || e.Value("duration") is not null ? e.Duration("duration") : FaultSpec.DefaultHold;
-            plan.Add(new FaultSpec(kind, from, to, steps, rate, microBatch, duration));
+            var duration = kind is FaultKind.Delay or FaultKind.Hang || e.Value("duration") is not null ? e.Duration("duration") : FaultSpec.DefaultHold;
+            var factor = kind == FaultKind.Straggler ? e.Number("factor", new NumberRange(1, false, 1000, true)) : 1;
+            var times = e.Value("times") is null ? 1 : e.Int("times", min: 1);
+            plan.Add(new FaultSpec(kind, from, to, steps, rate, microBatch, duration, factor, times));
         }
         return new FaultSettings(seed, plan);
     }
@@ -40,22 +42,45 @@ public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Pl
         return (0, 0);
     }
 
-    /// <summary>Exactly one of `step`, `steps` and `rate`.</summary>
-    private static (IReadOnlyList<long> Steps, double? Rate) ReadWhen(SettingsReader e)
+    /// <summary>`stage = K` for a stage fault, which names no link (returned as the link K->K).</summary>
+    private static (int From, int To) ReadStage(SettingsReader e)
     {
-        var given = new[] { "step", "steps", "rate" }.Where(k => e.Value(k) is not null).ToList();
-        if (given.Count != 1)
+        if (e.Value("link") is { } link) e.Report("link", "no link: a stage fault names its stage, e.g. stage = 1", link);
+        var stage = e.Int("stage", min: 0);
+        return (stage, stage);
+    }
+
+    /// <summary>
+    /// Exactly one of `step`, `steps`, `from` (with `to`: the steps from..to) and `rate`; stage faults happen at steps,
+    /// never at a rate.
+    /// </summary>
+    private static (IReadOnlyList<long> Steps, double? Rate) ReadWhen(SettingsReader e, bool allowRate)
+    {
+        string[] keys = allowRate ? ["step", "steps", "from", "rate"] : ["step", "steps", "from"];
+        var expected = allowRate ? "exactly one of step, steps, from (with to) and rate" : "exactly one of step, steps and from (with to)";
+        var given = keys.Where(k => e.Value(k) is not null).ToList();
+        if (!allowRate && e.Value("rate") is { } rate)
         {
-            e.Report(given.Count == 0 ? "step" : given[1], "exactly one of step, steps and rate", given.Count == 0 ? null : e.Value(given[1]));
+            e.Report("rate", "no rate: a stage fault happens at a step (step, steps, or from and to)", rate);
             return ([], null);
         }
+        if (given.Count != 1)
+        {
+            e.Report(given.Count == 0 ? "step" : given[1], expected, given.Count == 0 ? null : e.Value(given[1]));
+            return ([], null);
+        }
+        if (given[0] != "from" && e.Value("to") is { } to) e.Report("to", "no to without from", to);
         return given[0] switch
         {
             "step" => ([e.Int("step", min: 0)], null),
             "steps" => (e.IntList("steps", min: 0).Select(s => (long)s).ToList(), null),
+            "from" => (Range(e.Int("from", min: 0), e.Int("to", min: 0)), null),
             _ => ([], e.Number("rate", new NumberRange(0, true, 1, false))),
         };
     }
+
+    private static IReadOnlyList<long> Range(int from, int to) =>
+        to >= from ? Enumerable.Range(from, to - from + 1).Select(s => (long)s).ToList() : [];
 
     [GeneratedRegex(@"^\s*(\d+)\s*->\s*(\d+)\s*$")]
     private static partial Regex LinkPattern();

@@ -31,6 +31,7 @@ public static class SettingsBinder
             ProfilingSettings.Read(root.Section("profiling")),
             LinkSettings.Read(root.Section("links")),
             FaultSettings.Read(root.Section("faults")),
+            RecoverySettings.Read(root.Section("recovery")),
             LoggingSettings.Read(root.Section("logging")),
             ClusterSettings.Read(root.Section("cluster")))
         {

@@ -25,6 +25,7 @@ internal static class SpanLabels
         SpanKind.Send => "send",
         SpanKind.Receive => "recv",
         SpanKind.Evaluate => "eval",
+        SpanKind.Snapshot => "snapshot",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
@@ -37,6 +38,7 @@ internal static class SpanLabels
         SpanKind.Send => "send",
         SpanKind.Receive => "receive",
         SpanKind.Evaluate => "evaluate",
+        SpanKind.Snapshot => "snapshot",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
@@ -50,6 +52,7 @@ internal static class SpanLabels
         SpanKind.Send => "#b07aa1",
         SpanKind.Receive => "#9c755f",
         SpanKind.Evaluate => "#76b7b2",
+        SpanKind.Snapshot => "#e15759",
         _ => "#bab0ac",
     };
 }

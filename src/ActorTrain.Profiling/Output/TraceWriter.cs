@@ -8,8 +8,9 @@ namespace ActorTrain.Profiling.Output;
 /// <summary>
 /// Writes the Chrome trace event format (JSON object form), which Perfetto and chrome://tracing
 /// open: one process, one thread per stage, a complete event ("X") per span, flows ("s"/"t"/"f")
-/// along each micro-batch, global instants ("i") at mode switches and counters ("C") for loss and
-/// accuracy. Times are microseconds since the run's start.
+/// along each micro-batch, global instants ("i") at mode switches, instants for each stage failure
+/// (on its stage's thread), rollback and catch-up, and counters ("C") for loss and accuracy. Times are
+/// microseconds since the run's start.
 /// </summary>
 internal static class TraceWriter
 {
@@ -40,6 +41,7 @@ internal static class TraceWriter
         }
 
         WriteModeSwitches(json, data);
+        WriteRecoveries(json, data);
         WriteCounters(json, data);
         json.WriteEndArray();
         WriteRun(json, data.FirstRun);
@@ -150,6 +152,39 @@ internal static class TraceWriter
             json.WriteEndObject();
             json.WriteEndObject();
         }
+    }
+
+    /// <summary>A failure where it was detected (its stage's lane); training resuming and catching up across the whole trace.</summary>
+    private static void WriteRecoveries(Utf8JsonWriter json, ProfileData data)
+    {
+        foreach (var r in data.Recoveries.OrderBy(r => r.DetectedAt))
+        {
+            WriteInstant(json, data, $"stage {r.Stage} failed at step {r.Step}: {r.DetectedBy}", "fault", r.DetectedAt, r.Stage, r);
+            if (r.ResumedAt is { } resumed)
+                WriteInstant(json, data, $"rolled back to step {r.RolledBackTo}, replaying", "recovery", resumed, tid: null, r);
+            if (r.CaughtUpAt is { } back)
+                WriteInstant(json, data, $"caught up ({r.StepsReplayed} steps replayed)", "recovery", back, tid: null, r);
+        }
+    }
+
+    /// <param name="tid">The stage's thread, or null for an instant across every thread.</param>
+    private static void WriteInstant(Utf8JsonWriter json, ProfileData data, string name, string category, long timestamp, int? tid, RecoveryEvent about)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("cat", category);
+        json.WriteString("ph", "i");
+        json.WriteString("s", tid is null ? "g" : "t");
+        json.WriteNumber("ts", JsonNumbers.Micros(data.Microseconds(timestamp)));
+        json.WriteNumber("pid", ProcessId);
+        json.WriteNumber("tid", tid ?? 0);
+        json.WriteStartObject("args");
+        json.WriteNumber("stage", about.Stage);
+        json.WriteNumber("step", about.Step);
+        json.WriteString("cause", about.Cause);
+        json.WriteString("recovery", about.Action == RecoveryAction.Rollback ? $"rollback to step {about.RolledBackTo}" : "stop");
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteCounters(Utf8JsonWriter json, ProfileData data)

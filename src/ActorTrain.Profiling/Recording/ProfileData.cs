@@ -11,6 +11,7 @@ namespace ActorTrain.Profiling.Recording;
 /// <param name="Start">The timestamp all output times are measured from.</param>
 /// <param name="End">When the run finished, or the latest timestamp seen if it has not.</param>
 /// <param name="Succeeded">Null while the run has not finished.</param>
+/// <param name="Recoveries">Stage failures and what the supervisor did about them (rollbacks, stops).</param>
 internal sealed record ProfileData(
     IReadOnlyList<RunInfo> Runs,
     Span[] Spans,
@@ -22,7 +23,8 @@ internal sealed record ProfileData(
     long Start,
     long End,
     bool? Succeeded,
-    long Frequency)
+    long Frequency,
+    IReadOnlyList<RecoveryEvent> Recoveries)
 {
     public RunInfo? FirstRun => Runs.Count > 0 ? Runs[0] : null;
 

@@ -14,7 +14,8 @@ namespace ActorTrain.Training.Hosting;
 internal abstract class RunRootActor : ReceiveActor
 {
     private readonly TaskCompletionSource<TrainingResult> _done;
-    private readonly StopAndRememberStrategy _strategy = new();
+    private readonly SupervisorStrategy _strategy;
+    private readonly Func<IActorRef, Exception?> _causeOf;
     private readonly long _startTimestamp;
 
     protected readonly ITrainingObserver _observer;
@@ -28,14 +29,27 @@ internal abstract class RunRootActor : ReceiveActor
     protected string? _lastCheckpoint;
     protected bool _finished;
 
-    protected RunRootActor(ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done)
+    /// <param name="resumeFailedChildren">Resume a child that throws and tell this root (<see cref="Messages.ChildFaulted"/>),
+    /// for a root that rolls its children back; otherwise the child is stopped and the run fails.</param>
+    protected RunRootActor(ITrainingObserver observer, TimeProvider clock, ILogger log, TaskCompletionSource<TrainingResult> done,
+        bool resumeFailedChildren = false)
     {
         (_observer, _clock, _log, _done) = (observer, clock, log, done);
+        if (resumeFailedChildren)
+        {
+            var resume = new ResumeAndReportStrategy(Self);
+            (_strategy, _causeOf) = (resume, resume.CauseOf);
+        }
+        else
+        {
+            var stop = new StopAndRememberStrategy();
+            (_strategy, _causeOf) = (stop, stop.CauseOf);
+        }
         _startTimestamp = clock.GetTimestamp();
         Receive<InterruptTraining>(_ => Interrupt());
         Receive<Terminated>(t =>
         {
-            if (!_finished) ChildFailed(_strategy.CauseOf(t.ActorRef) ?? new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.Name);
+            if (!_finished) ChildFailed(_causeOf(t.ActorRef) ?? new InvalidOperationException($"{t.ActorRef.Path} stopped unexpectedly"), t.ActorRef.Path.Name);
         });
     }
 

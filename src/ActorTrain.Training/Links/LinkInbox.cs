@@ -99,7 +99,7 @@ public sealed class LinkInbox
     }
 
     private void Record(int from, long sequence, LinkFrame about, LinkEventKind kind) =>
-        _observer.OnLinkEvent(new LinkEvent(from, _stage, sequence, about.Step, about.MicroBatch, kind, _clock.GetTimestamp()));
+        _observer.OnLinkEvent(new LinkEvent(from, _stage, sequence, about.Step, about.MicroBatch, kind, _clock.GetTimestamp(), about.Header.Generation));
 
     private void ArmGapCheck(int from, Incoming link)
     {

@@ -76,7 +76,7 @@ internal sealed class ReliableLink(
         }
         var header = kept.Header with { Attempt = kept.Header.Attempt + 1 };
         _kept[sequence] = kept with { Header = header, SentAt = clock.GetTimestamp() };
-        observer.OnLinkEvent(new LinkEvent(From, To, sequence, kept.Copy.Step, kept.Copy.MicroBatch, why, clock.GetTimestamp()));
+        observer.OnLinkEvent(new LinkEvent(From, To, sequence, kept.Copy.Step, kept.Copy.MicroBatch, why, clock.GetTimestamp(), options.Generation));
         inner.Send(new LinkFrame(header, kept.Copy.WithPayload(kept.Copy.Payload.Clone())));
     }
 

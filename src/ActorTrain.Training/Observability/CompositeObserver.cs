@@ -10,5 +10,6 @@ public sealed class CompositeObserver(params ITrainingObserver[] observers) : IT
     public void OnEvaluation(EvaluationMetrics metrics) { foreach (var o in observers) o.OnEvaluation(metrics); }
     public void OnModeSwitch(ModeSwitch change) { foreach (var o in observers) o.OnModeSwitch(change); }
     public void OnLinkEvent(LinkEvent linkEvent) { foreach (var o in observers) o.OnLinkEvent(linkEvent); }
+    public void OnRecovery(RecoveryEvent recovery) { foreach (var o in observers) o.OnRecovery(recovery); }
     public void OnRunFinished(bool succeeded, long timestamp) { foreach (var o in observers) o.OnRunFinished(succeeded, timestamp); }
 }

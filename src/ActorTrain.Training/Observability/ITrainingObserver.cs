@@ -16,6 +16,8 @@ public interface ITrainingObserver
     void OnModeSwitch(ModeSwitch change) { }
     /// <summary>The link protocol detected or healed something (a gap, a duplicate, a bad checksum, a resend).</summary>
     void OnLinkEvent(LinkEvent linkEvent) { }
+    /// <summary>A stage failed and the supervisor rolled every stage back, or stopped the run (reported once the outcome is known).</summary>
+    void OnRecovery(RecoveryEvent recovery) { }
     /// <summary>The run ended (successfully or not); flush outputs.</summary>
     void OnRunFinished(bool succeeded, long timestamp) { }
 }

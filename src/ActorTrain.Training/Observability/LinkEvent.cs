@@ -5,4 +5,5 @@ namespace ActorTrain.Training.Observability;
 /// <see cref="Sequence"/>. <see cref="Step"/> and <see cref="MicroBatch"/> are the frame's at hand: for a gap (out of
 /// order, resend requested) that is the frame that arrived early, not the missing one.
 /// </summary>
-public sealed record LinkEvent(int From, int To, long Sequence, long Step, int MicroBatch, LinkEventKind Kind, long Timestamp);
+/// <param name="Generation">The link generation of the frame (sequence numbers start again with each rollback's generation).</param>
+public sealed record LinkEvent(int From, int To, long Sequence, long Step, int MicroBatch, LinkEventKind Kind, long Timestamp, long Generation = 1);

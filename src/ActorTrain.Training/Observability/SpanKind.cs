@@ -11,4 +11,6 @@ public enum SpanKind
     Send,
     Receive,
     Evaluate,
+    /// <summary>Copying the stage's weights and optimizer state in memory (recovery's snapshot).</summary>
+    Snapshot,
 }

@@ -16,6 +16,9 @@ public sealed record TrainingOptions
     /// <summary>Read when <see cref="Mode"/> is "async".</summary>
     public AsyncOptions Async { get; init; } = new();
 
+    /// <summary>Snapshots, rollback and replay after a stage fault (the sync pipeline only); off by default.</summary>
+    public RecoveryOptions Recovery { get; init; } = RecoveryOptions.Off;
+
     /// <summary>Whether this is the pipeline without flush.</summary>
     public bool WithoutFlush => Mode == "async";
     public int Epochs { get; init; } = 1;

@@ -35,7 +35,7 @@ internal abstract partial class StageActor : ReceiveActor
         _observer = observer;
         _clock = clock;
 
-        Receive<WireStage>(w => (_previous, _next, Supervisor, _inbox) = (w.Previous, w.Next, w.Supervisor, w.Inbox));
+        Receive<WireStage>(Wire);
         Receive<LinkFrame>(f => _inbox!.Accept(f, Sender, Deliver));
         Receive<ILinkControl>(OnLinkControl);
         Receive<RunStep>(OnRunStep);
@@ -44,6 +44,8 @@ internal abstract partial class StageActor : ReceiveActor
         Receive<Backward>(OnBackward);
         Receive<Evaluate>(OnEvaluate);
         Receive<SaveStage>(OnSave);
+        Receive<RollBack>(OnRollBack);
+        Receive<WatchdogPing>(_ => Sender.Tell(new WatchdogPong(Index), Self));
     }
 
     protected int Index => _stage.Index;
@@ -84,9 +86,12 @@ internal abstract partial class StageActor : ReceiveActor
         else _previous?.Control(control);
     }
 
+    private void Wire(WireStage w) => (_previous, _next, Supervisor, _inbox, _checkFinite) = (w.Previous, w.Next, w.Supervisor, w.Inbox, w.CheckFinite);
+
     private void OnForward(Forward f)
     {
         _stage.CheckInput(f.Meta, f.FromStage);
+        CheckFinite(f.Activation, f.Step, $"the activation from stage {f.FromStage}");
         Received(f.Step, f.MicroBatch, f.Activation.NBytes);
         _activations.Add((f.Step, f.MicroBatch), f);
         Advance();
@@ -94,6 +99,7 @@ internal abstract partial class StageActor : ReceiveActor
 
     private void OnBackward(Backward b)
     {
+        CheckFinite(b.Gradient, b.Step, $"the gradient from stage {b.FromStage}");
         Received(b.Step, b.MicroBatch, b.Gradient.NBytes);
         _gradients.Add((b.Step, b.MicroBatch), b);
         Advance();
@@ -192,6 +198,7 @@ internal abstract partial class StageActor : ReceiveActor
     {
         foreach (var f in _activations.Values) f.Activation.Dispose();
         foreach (var b in _gradients.Values) b.Gradient.Dispose();
+        DropSnapshots(keepFrom: long.MaxValue);
         _inbox?.Clear();
         _previous?.Close();
         _next?.Close();

@@ -33,6 +33,7 @@ internal sealed class SyncStageActor : StageActor
     private void StartNextStep()
     {
         if (!_queuedSteps.TryDequeue(out var run)) return;
+        if (run.SnapshotFirst) TakeSnapshot(run.Step);
         _current = run;
         _actions = _schedule.ActionsFor(Index, _stage.Count, run.MicroBatches);
         _cursor = 0;
@@ -80,6 +81,7 @@ internal sealed class SyncStageActor : StageActor
 
     private void FinishStep(RunStep run)
     {
+        CheckFiniteLoss(_lossSum, run.Step);
         RunOptimizerStep(run.Step, -1);
         // The first stage's inputs were consumed by the forwards; labels are only read: free them now.
         foreach (var l in run.Labels ?? []) l.Dispose();
@@ -87,6 +89,14 @@ internal sealed class SyncStageActor : StageActor
         _current = null;
         ClearWait();
         StartNextStep();
+    }
+
+    protected override void ForgetSteps()
+    {
+        DisposePending();
+        _queuedSteps.Clear();
+        _current = null;
+        _stage.DiscardInFlight();
     }
 
     protected override void DisposePending()

@@ -16,7 +16,8 @@ namespace ActorTrain.Training.PipelineParallel;
 /// Owns a pipeline run, synchronous or without flush (async): creates the stage actors (a thread each), links them,
 /// feeds mini-batches, keeps up to <see cref="StepWindow"/> of them queued so the first stage never idles between steps,
 /// evaluates after each epoch, checkpoints at drained step boundaries, and fails the whole run cleanly on the first
-/// stage failure. An interrupt stops dispatching; the pipeline drains and a final checkpoint is written.
+/// stage failure, unless recovery is on (sync): then it rolls every stage back to an in-memory snapshot and replays
+/// (PipelineSupervisor.Recovery.cs). An interrupt stops dispatching; the pipeline drains and a final checkpoint is written.
 /// </summary>
 internal sealed partial class PipelineSupervisor : RunRootActor
 {
@@ -49,7 +50,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
         ITrainingObserver observer,
         TimeProvider clock,
         ILogger log,
-        TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done)
+        TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done, resumeFailedChildren: options.Recovery.Enabled && !options.WithoutFlush)
     {
         (_options, _stages, _train, _test, _position, _links) = (options, stages, train, test, start, links);
         _schedule = ScheduleFactory.Create(options.Pipeline.Schedule);
@@ -61,6 +62,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
         Receive<StepCompleted>(OnStepCompleted);
         Receive<EvaluationResult>(OnEvaluationResult);
         Receive<StageSaved>(OnStageSaved);
+        ReceiveRecovery();
     }
 
     protected override string RunName => "Training";
@@ -83,9 +85,8 @@ internal sealed partial class PipelineSupervisor : RunRootActor
                 : Props.Create(() => new SyncStageActor(stage, _schedule, _observer, _clock, _log));
             StartChild(props.WithDispatcher(StageDispatcher.Id), $"stage-{k}");
         }
-        for (var k = 0; k < _children.Count; k++)
-            _children[k].Tell(new WireStage(Link(k, k - 1), Link(k, k + 1), Self,
-                _links.Inbox(k, _children[k], Context.System.Scheduler, _observer, _clock)), Self);
+        for (var k = 0; k < _children.Count; k++) _children[k].Tell(Wiring(k, _links), Self);
+        StartWatchdog();
         if (_options.WithoutFlush)
             _log.Information("Pipeline without flush of {Stages} stages, {MicroBatches} micro-batches per mini-batch, an update after {Update}, weight stashing {Stashing}, in flight at most [{InFlight}], {Threads} thread(s) per stage",
                 _stages.Count, _options.Pipeline.MicroBatches,
@@ -97,8 +98,8 @@ internal sealed partial class PipelineSupervisor : RunRootActor
         StartDryRun();
     }
 
-    private IStageLink? Link(int from, int to) =>
-        to < 0 || to >= _children.Count ? null : _links.ConnectSequenced(from, to, _children[to], _children[from], Context.System.Scheduler, _observer, _clock);
+    private IStageLink? Link(LinkFactory links, int from, int to) =>
+        to < 0 || to >= _children.Count ? null : links.ConnectSequenced(from, to, _children[to], _children[from], Context.System.Scheduler, _observer, _clock);
 
     protected override void OnInterrupted() => Pump();
 
@@ -106,7 +107,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
 
     /// <summary>Whether another mini-batch may go out before the pipeline has drained (the window aside).</summary>
     private bool MoreToDispatch =>
-        !_finished && !Interrupted && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
+        !_finished && !Interrupted && !RollingBack && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
         _position.Batch < _train.BatchesPerEpoch && !StepLimitReached;
 
     /// <summary>
@@ -122,7 +123,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
     /// <summary>Dispatches mini-batches while the window has room; ends the epoch once the last one is back.</summary>
     private void Pump()
     {
-        if (!_dryRunDone) return;
+        if (!_dryRunDone || RollingBack) return;
         while (MoreToDispatch && _pendingSteps.Count < Window) Dispatch();
         // Nothing more comes until the pipeline is empty (a checkpoint, an evaluation or the end is next): stages
         // without flush must not wait for forwards that will not come. The notice may go out while the window is
@@ -152,13 +153,14 @@ internal sealed partial class PipelineSupervisor : RunRootActor
     {
         _train.Fill(_position.Epoch, _position.Batch, _batch);
         var step = _nextStep++;
+        var snapshot = SnapshotBefore(step);
         var micro = MicroBatching.Split(_batch, _inputShape, _options.Pipeline.MicroBatches);
         for (var k = 0; k < _children.Count; k++)
         {
             var first = k == 0;
             var last = k == _children.Count - 1;
             _children[k].Tell(new RunStep(step, micro.Count, _batch.Count,
-                first ? micro.Inputs() : null, last ? micro.Labels() : null), Self);
+                first ? micro.Inputs() : null, last ? micro.Labels() : null, snapshot), Self);
         }
         micro.Dispose();
         _pendingSteps[step] = (0, _batch.Count);
@@ -169,7 +171,11 @@ internal sealed partial class PipelineSupervisor : RunRootActor
 
     private void OnStepCompleted(StepCompleted done)
     {
-        var (reported, samples) = _pendingSteps[done.Step];
+        _watchdog?.Heard(done.Stage, _clock.GetTimestamp());
+        // A report from before a rollback (the step was dropped) or while one is under way counts for nothing.
+        if (RollingBack || !_pendingSteps.TryGetValue(done.Step, out var pending)) return;
+        var (reported, samples) = pending;
+        StageFinished(done.Stage, done.Step);
         if (done.Loss is { } loss)
         {
             _lastLoss = loss;
@@ -179,6 +185,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
         if (reported < _children.Count) return;
         _pendingSteps.Remove(done.Step);
         _position = _position with { Step = _position.Step + 1 };
+        StepDoneEverywhere(done.Step);
         if (_options.CheckpointEvery > 0 && _position.Step % _options.CheckpointEvery == 0 && _options.RunDirectory is not null)
             _checkpointDue = true;
         Pump();

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace ActorTrain.Cli.Tests.Commands;
 
-/// <summary>`actortrain faults` as a script sees it: one JSON document, every fault with its detection, identical weights.</summary>
+/// <summary>
+/// `actortrain faults` as a script sees it: one JSON document, every fault with its detection, identical weights; stage
+/// faults rolled back.
+/// </summary>
 public sealed class FaultsCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("actortrain-cli-faults-").FullName;
@@ -15,17 +18,24 @@ public sealed class FaultsCommandTests : IDisposable
         var result = ActortrainProcess.Run(
         [
             "faults", "--config", RepoPaths.Hocon("faults-local.conf"), "--json",
-            "--set", $"run.output-dir={_dir}", "--set", "data.train-limit=1280", "--set", "data.test-limit=256",
+            "--set", $"run.output-dir={_dir}", "--set", "data.train-limit=6400", "--set", "data.test-limit=256",
+            // A loaded machine stretches steps, and with them the watchdog's deadline: keep it at the floor, below the hang.
+            "--set", "recovery.watchdog-multiple=1",
         ]);
 
         Assert.True(result.Code == 0, result.Err);
         using var doc = JsonDocument.Parse(result.Out);
         Assert.True(doc.RootElement.GetProperty("identical-weights").GetBoolean());
         var faults = doc.RootElement.GetProperty("faults").EnumerateArray().ToList();
-        Assert.Equal(["corrupt", "delay", "drop", "duplicate", "reorder"],
-            faults.Select(f => f.GetProperty("kind").GetString()!).Distinct().Order());
-        // A delay may end before the next frame overtakes it: then nothing needed healing.
-        Assert.All(faults.Where(f => f.GetProperty("kind").GetString() != "delay"), f => Assert.NotEqual("none", f.GetProperty("recovery").GetString()));
+        static string Kind(JsonElement f) => f.GetProperty("kind").GetString()!;
+        Assert.Equal(["corrupt", "crash", "delay", "drop", "duplicate", "hang", "nan", "reorder", "straggler"], faults.Select(Kind).Distinct().Order());
+        // A delay may end before the next frame overtakes it, and a straggler stays within the deadline: nothing to heal.
+        Assert.All(faults.Where(f => Kind(f) is not ("delay" or "straggler")), f => Assert.NotEqual("none", f.GetProperty("recovery").GetString()));
+        Assert.All(faults.Where(f => Kind(f) is "crash" or "hang" or "nan"), f =>
+        {
+            Assert.StartsWith("rollback to step ", f.GetProperty("recovery").GetString());
+            Assert.True(f.GetProperty("time-lost-ms").GetDouble() > 0);
+        });
         Assert.Equal(doc.RootElement.GetProperty("baseline").GetProperty("weights-sha256").GetString(),
             doc.RootElement.GetProperty("faulted").GetProperty("weights-sha256").GetString());
     }
@@ -37,5 +47,14 @@ public sealed class FaultsCommandTests : IDisposable
 
         Assert.Equal(2, result.Code);
         Assert.Contains("link 2->1", result.Err);
+    }
+
+    [Fact]
+    public void A_stage_fault_without_recovery_is_refused_with_exit_2()
+    {
+        var result = ActortrainProcess.Run(["faults", "--config", RepoPaths.Hocon("faults-local.conf"), "--set", "recovery.snapshot-every=0"]);
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("recovery.snapshot-every > 0", result.Err);
     }
 }

@@ -102,6 +102,23 @@ public sealed class TraceWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_rollback_marks_the_failure_on_its_stage_and_the_resume_and_catch_up_across_the_trace()
+    {
+        var profiler = new Profiler(clock);
+        profiler.OnRunStarted(GPipeTimeline.Run());
+        profiler.OnRecovery(new RecoveryEvent(1, 14, "watchdog", "stage 1 did not answer", 2_000, RecoveryAction.Rollback, 10, 4, 3_000, 4_500));
+        profiler.OnRunFinished(true, 6_000);
+
+        var instants = Write(profiler).Where(e => Ph(e) == "i").ToArray();
+
+        Assert.Equal(["stage 1 failed at step 14: watchdog", "rolled back to step 10, replaying", "caught up (4 steps replayed)"], instants.Select(Name));
+        Assert.Equal([2_000.0, 3_000.0, 4_500.0], instants.Select(e => e.GetProperty("ts").GetDouble()));
+        Assert.Equal(["t", "g", "g"], instants.Select(e => e.GetProperty("s").GetString()));
+        Assert.Equal(1, Tid(instants[0]));
+        Assert.Equal("stage 1 did not answer", instants[0].GetProperty("args").GetProperty("cause").GetString());
+    }
+
+    [Fact]
     public void Loss_and_accuracy_are_counters()
     {
         var events = WriteGPipeTrace();
