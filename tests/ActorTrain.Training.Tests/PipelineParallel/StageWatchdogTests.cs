@@ -9,9 +9,22 @@ public sealed class StageWatchdogTests
     private static readonly RecoveryOptions Options = new(SnapshotEvery: 50, WatchdogFloor: TimeSpan.FromSeconds(2), WatchdogMultiple: 10);
 
     [Fact]
+    public void Before_the_first_step_completes_the_deadline_allows_for_warm_up()
+    {
+        var watchdog = new StageWatchdog(2, Options, 1000, now: 0);
+
+        Assert.Equal(TimeSpan.FromSeconds(20), watchdog.Deadline);
+        Assert.Null(watchdog.Hung(19_000));
+        Assert.NotNull(watchdog.Hung(21_000));
+        watchdog.StepCompleted(19_500, stillBusy: true);
+        Assert.Equal(TimeSpan.FromSeconds(2), watchdog.Deadline);
+    }
+
+    [Fact]
     public void A_stage_silent_past_the_floor_is_hung_and_one_that_answered_is_not()
     {
         var watchdog = new StageWatchdog(3, Options, 1000, now: 0);
+        watchdog.StepCompleted(0, stillBusy: false);
         watchdog.Heard(0, 2500);
         watchdog.Heard(2, 2500);
 
@@ -47,6 +60,7 @@ public sealed class StageWatchdogTests
     public void Hearing_from_every_stage_resets_their_silence()
     {
         var watchdog = new StageWatchdog(2, Options, 1000, now: 0);
+        watchdog.StepCompleted(0, stillBusy: false);
         watchdog.HeardAll(10_000);
 
         Assert.Null(watchdog.Hung(11_000));
