@@ -7,6 +7,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Faults;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Options;
@@ -28,7 +29,8 @@ internal sealed class FaultsCommand : ICommand
         "Trains the configured pipeline (run.mode sync or async) twice with the same seed: the baseline without faults, then\n" +
         "with the faults of actortrain.faults.plan injected: message faults on the links (drop, delay, duplicate, reorder,\n" +
         "corrupt), healed by resending, and stage faults (crash, hang, straggler, nan; sync with recovery.snapshot-every > 0),\n" +
-        "healed by rolling every stage back to the last in-memory snapshot and replaying.\n" +
+        "healed by rolling every stage back to the last in-memory snapshot and replaying, and storage faults\n" +
+        "(checkpoint-write-fail, kill-during-checkpoint), after which the previous committed checkpoint stays the newest.\n" +
         "Prints one row per injected fault (kind, where, step and micro-batch, what detected it and how soon, the recovery,\n" +
         "steps replayed, time lost), then whether the final weights are identical (SHA-256 over every tensor of both final\n" +
         "checkpoints), both test accuracies and wall times.\n" +
@@ -101,7 +103,8 @@ internal sealed class FaultsCommand : ICommand
         using var logging = new RunLogging(settings.Logging, runDirectory);
         Serilog.Log.Logger = logging.Logger;
         var recorder = new FaultRecorder();
-        var environment = new RunEnvironment(ProcessActorSystem.Current, RunLinks.Create(settings, profiler: null, recorder));
+        var environment = new RunEnvironment(ProcessActorSystem.Current, RunLinks.Create(settings, profiler: null, recorder),
+            StorageFaultInjector.For(settings.Faults, ICheckpointCommit.Direct, recorder));
         var result = ModeDispatch.RunAsync(settings, options with { RunDirectory = runDirectory }, dataset, recorder, logging.Logger, TimeProvider.System,
             CancellationToken.None, environment).GetAwaiter().GetResult();
         return new FaultRun(runDirectory, result, recorder, WeightDigest.Of(runDirectory));

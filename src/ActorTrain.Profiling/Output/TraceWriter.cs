@@ -159,7 +159,9 @@ internal static class TraceWriter
     {
         foreach (var r in data.Recoveries.OrderBy(r => r.DetectedAt))
         {
-            WriteInstant(json, data, $"stage {r.Stage} failed at step {r.Step}: {r.DetectedBy}", "fault", r.DetectedAt, r.Stage, r);
+            // A checkpoint failure (stage -1) belongs to no stage's lane.
+            if (r.Stage < 0) WriteInstant(json, data, $"checkpoint at step {r.Step} not written: {r.DetectedBy}", "fault", r.DetectedAt, tid: null, r);
+            else WriteInstant(json, data, $"stage {r.Stage} failed at step {r.Step}: {r.DetectedBy}", "fault", r.DetectedAt, r.Stage, r);
             if (r.ResumedAt is { } resumed)
                 WriteInstant(json, data, $"rolled back to step {r.RolledBackTo}, replaying", "recovery", resumed, tid: null, r);
             if (r.CaughtUpAt is { } back)
@@ -182,7 +184,12 @@ internal static class TraceWriter
         json.WriteNumber("stage", about.Stage);
         json.WriteNumber("step", about.Step);
         json.WriteString("cause", about.Cause);
-        json.WriteString("recovery", about.Action == RecoveryAction.Rollback ? $"rollback to step {about.RolledBackTo}" : "stop");
+        json.WriteString("recovery", about.Action switch
+        {
+            RecoveryAction.Rollback => $"rollback to step {about.RolledBackTo}",
+            RecoveryAction.KeepCommitted => "kept the committed checkpoint",
+            _ => "stop",
+        });
         json.WriteEndObject();
         json.WriteEndObject();
     }
