@@ -16,7 +16,7 @@ internal sealed record FaultExperiment(FaultRun Baseline, FaultRun Faulted, IRea
         var table = new Table().Title("injected faults");
         foreach (var c in new[] { "kind", "where", "step", "micro-batch", "frame", "detected", "after", "recovery", "replayed", "time lost" }) table.AddColumn(c);
         foreach (var o in Outcomes)
-            table.AddRow(EnumNames.Of(o.Fault.Kind), o.Fault.Where, I(o.Fault.Step), I(o.Fault.MicroBatch), o.Fault.Sequence < 0 ? "-" : I(o.Fault.Sequence),
+            table.AddRow(EnumNames.Of(o.Fault.Kind), o.Fault.Where, I(o.Fault.Step), o.Fault.MicroBatch < 0 ? "-" : I(o.Fault.MicroBatch), o.Fault.Sequence < 0 ? "-" : I(o.Fault.Sequence),
                 Markup.Escape(o.Detected), Ms(o.TimeToDetect), Markup.Escape(o.Recovery), I(o.StepsReplayed), Ms(o.TimeLost));
         AnsiConsole.Write(table);
         // Plain lines, whatever the console's width: scripts read them.

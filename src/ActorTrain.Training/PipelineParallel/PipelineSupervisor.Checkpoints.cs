@@ -52,12 +52,13 @@ internal sealed partial class PipelineSupervisor
     /// </summary>
     private bool CheckpointFailed(IOException cause)
     {
+        var detectedAt = _clock.GetTimestamp();
         // The run may have resumed from it rather than written it: the run directory says which is newest.
         var committed = CheckpointDirectory.Newest(_options.RunDirectory!);
         var kept = committed ?? "none";
         var keptStep = committed is null ? -1 : CheckpointManifest.Read(committed).Step;
         var stop = _options.Recovery.StopOnCheckpointFailure;
-        _observer.OnRecovery(new RecoveryEvent(-1, _position.Step, "checkpoint write error", cause.Message, _clock.GetTimestamp(),
+        _observer.OnRecovery(new RecoveryEvent(-1, _position.Step, "checkpoint write error", cause.Message, detectedAt,
             stop ? RecoveryAction.Stop : RecoveryAction.KeepCommitted, keptStep, 0, null, null));
         // Without a manifest the directory is never resumed from; it goes now, not at the next prune, to free the disk it filled.
         TryDelete(_savingTo!);
