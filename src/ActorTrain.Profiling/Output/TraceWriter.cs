@@ -158,15 +158,8 @@ internal static class TraceWriter
     private static void WriteRecoveries(Utf8JsonWriter json, ProfileData data)
     {
         foreach (var r in data.Recoveries.OrderBy(r => r.DetectedAt))
-        {
-            // A checkpoint failure (stage -1) belongs to no stage's lane.
-            if (r.Stage < 0) WriteInstant(json, data, $"checkpoint at step {r.Step} not written: {r.DetectedBy}", "fault", r.DetectedAt, tid: null, r);
-            else WriteInstant(json, data, $"stage {r.Stage} failed at step {r.Step}: {r.DetectedBy}", "fault", r.DetectedAt, r.Stage, r);
-            if (r.ResumedAt is { } resumed)
-                WriteInstant(json, data, $"rolled back to step {r.RolledBackTo}, replaying", "recovery", resumed, tid: null, r);
-            if (r.CaughtUpAt is { } back)
-                WriteInstant(json, data, $"caught up ({r.StepsReplayed} steps replayed)", "recovery", back, tid: null, r);
-        }
+            foreach (var mark in RecoveryMarks.Of(r))
+                WriteInstant(json, data, mark.Label, mark.Category, mark.Timestamp, mark.OnStage ? r.Stage : null, r);
     }
 
     /// <param name="tid">The stage's thread, or null for an instant across every thread.</param>
