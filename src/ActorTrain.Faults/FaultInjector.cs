@@ -21,7 +21,7 @@ public sealed class FaultInjector(FaultSettings settings, FaultRecorder recorder
 
     public IStageLink Decorate(IStageLink link)
     {
-        var plan = settings.Plan.Where(f => !f.Kind.IsStageFault() && f.From == link.From && f.To == link.To).ToList();
+        var plan = settings.Plan.Where(f => f.Kind.IsLinkFault() && f.From == link.From && f.To == link.To).ToList();
         if (plan.Count == 0) return link;
         return new FaultInjectingLink(link, plan, RandomOf(link), recorder, clock ?? TimeProvider.System);
     }

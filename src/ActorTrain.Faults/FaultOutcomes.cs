@@ -8,7 +8,8 @@ namespace ActorTrain.Faults;
 /// Explains each injected fault. A message fault is joined with the link protocol's events about the same frame (link,
 /// generation and sequence number): the first detecting event names the detection, a resend names the recovery. A stage
 /// fault is joined with the first recovery the supervisor reported after it about its step and stage (for a NaN, the
-/// neighbour that received it); a straggler claims none.
+/// neighbour that received it); a straggler claims none. A storage fault is joined with the supervisor's report of the
+/// checkpoint of its step (stage -1).
 /// Pure: tested with literal event lists.
 /// </summary>
 public static class FaultOutcomes
@@ -29,7 +30,11 @@ public static class FaultOutcomes
         var outcomes = new List<FaultOutcome>();
         foreach (var f in faults.OrderBy(f => f.Timestamp))
         {
-            if (!f.Kind.IsStageFault())
+            if (f.Kind.IsStorageFault())
+                outcomes.Add(unclaimed.FirstOrDefault(r => r.Stage < 0 && r.Step == f.Step && r.DetectedAt >= f.Timestamp) is { } report
+                    ? new FaultOutcome(f, $"{report.DetectedBy}: {report.Cause}", Recovery(report), Elapsed(f.Timestamp, report.DetectedAt, frequency))
+                    : new FaultOutcome(f, NotDetected, "none"));
+            else if (!f.Kind.IsStageFault())
                 outcomes.Add(Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Generation == f.Generation && e.Sequence == f.Sequence).ToList(), frequency));
             else if (f.Kind == FaultKind.Straggler || unclaimed.FirstOrDefault(r => About(r, f)) is not { } recovery)
                 outcomes.Add(f.Kind switch
@@ -53,10 +58,16 @@ public static class FaultOutcomes
 
     private static FaultOutcome Explain(InjectedFault fault, RecoveryEvent r, long frequency)
     {
-        var recovery = r.Action == RecoveryAction.Rollback ? $"rollback to step {r.RolledBackTo}" : "stop (run failed)";
-        return new FaultOutcome(fault, $"{r.DetectedBy}: {r.Cause}", recovery, Elapsed(fault.Timestamp, r.DetectedAt, frequency), r.StepsReplayed,
+        return new FaultOutcome(fault, $"{r.DetectedBy}: {r.Cause}", Recovery(r), Elapsed(fault.Timestamp, r.DetectedAt, frequency), r.StepsReplayed,
             r.CaughtUpAt is { } back ? Elapsed(fault.Timestamp, back, frequency) : null);
     }
+
+    private static string Recovery(RecoveryEvent r) => r.Action switch
+    {
+        RecoveryAction.Rollback => $"rollback to step {r.RolledBackTo}",
+        RecoveryAction.KeepCommitted => r.RolledBackTo < 0 ? "warn, no checkpoint committed yet" : $"warn, kept checkpoint of step {r.RolledBackTo}",
+        _ => "stop (run failed)",
+    };
 
     private static FaultOutcome Explain(InjectedFault fault, IReadOnlyList<LinkEvent> about, long frequency)
     {

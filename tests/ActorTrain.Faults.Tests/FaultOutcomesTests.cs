@@ -64,4 +64,21 @@ public sealed class FaultOutcomesTests
         Assert.False(outcomes[1].WasDetected);
         Assert.Equal(("finite check at stage 1: not finite", "rollback to step 30", 7L), (outcomes[2].Detected, outcomes[2].Recovery, outcomes[2].StepsReplayed));
     }
+
+    [Fact]
+    public void A_checkpoint_write_failure_is_explained_by_the_report_about_its_checkpoint_and_not_by_a_stage_recovery()
+    {
+        var fail = new InjectedFault(FaultKind.CheckpointWriteFail, -1, -1, 4, -1, -1, Timestamp: 2_000);
+        RecoveryEvent[] recoveries =
+        [
+            new(0, 4, "actor supervision", "injected crash", 2_001, RecoveryAction.Rollback, 2, 2, 2_010, 2_100),
+            new(-1, 4, "checkpoint write error", "No space left on device", 2_003, RecoveryAction.KeepCommitted, 2, 0, null, null),
+        ];
+
+        var outcome = Assert.Single(FaultOutcomes.Explain([fail], [], recoveries, 1_000));
+
+        Assert.Equal(("checkpoint write error: No space left on device", "warn, kept checkpoint of step 2", (TimeSpan?)TimeSpan.FromMilliseconds(3)),
+            (outcome.Detected, outcome.Recovery, outcome.TimeToDetect));
+        Assert.True(outcome.WasDetected);
+    }
 }

@@ -7,6 +7,7 @@ using ActorTrain.Config.Settings;
 using ActorTrain.Data;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Faults;
+using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Options;
@@ -24,11 +25,12 @@ internal sealed class FaultsCommand : ICommand
     public string Summary => "run a fault plan against the fault-free baseline: every fault, its detection and recovery, identical weights or not";
 
     public string Help =>
-        "usage: actortrain faults --config FILE [--plan PLAN] [--set key=value ...] [--json]\n\n" +
+        "usage: actortrain faults --config FILE [--plan PLAN] [--baseline DIR] [--set key=value ...] [--json]\n\n" +
         "Trains the configured pipeline (run.mode sync or async) twice with the same seed: the baseline without faults, then\n" +
         "with the faults of actortrain.faults.plan injected: message faults on the links (drop, delay, duplicate, reorder,\n" +
         "corrupt), healed by resending, and stage faults (crash, hang, straggler, nan; sync with recovery.snapshot-every > 0),\n" +
-        "healed by rolling every stage back to the last in-memory snapshot and replaying.\n" +
+        "healed by rolling every stage back to the last in-memory snapshot and replaying, and storage faults\n" +
+        "(checkpoint-write-fail, kill-during-checkpoint), after which the previous committed checkpoint stays the newest.\n" +
         "Prints one row per injected fault (kind, where, step and micro-batch, what detected it and how soon, the recovery,\n" +
         "steps replayed, time lost), then whether the final weights are identical (SHA-256 over every tensor of both final\n" +
         "checkpoints), both test accuracies and wall times.\n" +
@@ -39,13 +41,15 @@ internal sealed class FaultsCommand : ICommand
         "  --config FILE   HOCON file overlaid on the reference configuration\n" +
         "  --plan PLAN     the fault plan instead of actortrain.faults.plan: a HOCON array, inline or in a file,\n" +
         "                  e.g. '[{ kind = drop, link = \"0->1\", step = 3, micro-batch = 1 }]'\n" +
+        "  --baseline DIR  take the baseline's final weights from the committed checkpoint in DIR (a run or checkpoint\n" +
+        "                  directory of an earlier fault-free run of the same model, seed and steps) instead of training it\n" +
         "  --set k=v       override one key (repeatable; applied last)\n" +
         "  --json          print one JSON document (identical-weights, faults, accuracies, wall times) instead of tables\n\n" +
         "exit codes: 0 the weights are identical, 1 they differ or a run failed, 2 bad configuration or input.\n";
 
     public int Run(string[] args)
     {
-        var a = new ArgReader(args, ["--config", "--set", "--plan"], ["--json"]);
+        var a = new ArgReader(args, ["--config", "--set", "--plan", "--baseline"], ["--json"]);
         if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
         var sets = new List<string>();
         if (a.Value("--plan") is { } plan) sets.Add("faults.plan=" + (File.Exists(plan) ? File.ReadAllText(plan) : plan));
@@ -67,6 +71,9 @@ internal sealed class FaultsCommand : ICommand
         var dataset = OptionsMapping.LoadDataset(settings.Data);
         var options = OptionsMapping.TrainingOrRefuse(settings, dataset, resumeFrom: null);
         ModeDispatch.CheckRequirements(settings, options, dataset);
+        if (a.Value("--baseline") is not null && settings.EffectivePlan.Count > 1)
+            throw new UsageException("--baseline compares with one run of one mode: give a configuration without a mode plan, or leave --baseline out.");
+        var given = a.Value("--baseline") is { } baselineDir ? BaselineCheckpoint.Take(baselineDir, options) : null;
 
         var root = Path.GetFullPath(Path.Combine(settings.Run.OutputDir,
             $"{settings.Run.Name}-faults-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
@@ -74,8 +81,8 @@ internal sealed class FaultsCommand : ICommand
         ProcessActorSystem.Start(settings.AkkaHocon);
         try
         {
-            if (!a.Flag("--json")) Console.Out.WriteLine($"Baseline (no faults) in {Path.Combine(root, "baseline")} ...");
-            var baseline = Train(quiet with { Faults = settings.Faults with { Plan = [] } }, options, dataset, Path.Combine(root, "baseline"));
+            if (!a.Flag("--json")) Console.Out.WriteLine(given is null ? $"Baseline (no faults) in {Path.Combine(root, "baseline")} ..." : $"Baseline taken from {given.Directory}");
+            var baseline = given ?? Train(quiet with { Faults = settings.Faults with { Plan = [] } }, options, dataset, Path.Combine(root, "baseline"));
             if (!a.Flag("--json")) Console.Out.WriteLine($"Faulted run ({settings.Faults.Plan.Count} plan entries) in {Path.Combine(root, "faulted")} ...");
             var faulted = Train(quiet, options, dataset, Path.Combine(root, "faulted"));
             var experiment = new FaultExperiment(baseline, faulted,
@@ -101,7 +108,8 @@ internal sealed class FaultsCommand : ICommand
         using var logging = new RunLogging(settings.Logging, runDirectory);
         Serilog.Log.Logger = logging.Logger;
         var recorder = new FaultRecorder();
-        var environment = new RunEnvironment(ProcessActorSystem.Current, RunLinks.Create(settings, profiler: null, recorder));
+        var environment = new RunEnvironment(ProcessActorSystem.Current, RunLinks.Create(settings, profiler: null, recorder),
+            StorageFaultInjector.For(settings.Faults, ICheckpointCommit.Direct, recorder));
         var result = ModeDispatch.RunAsync(settings, options with { RunDirectory = runDirectory }, dataset, recorder, logging.Logger, TimeProvider.System,
             CancellationToken.None, environment).GetAwaiter().GetResult();
         return new FaultRun(runDirectory, result, recorder, WeightDigest.Of(runDirectory));

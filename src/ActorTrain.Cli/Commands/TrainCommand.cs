@@ -141,7 +141,9 @@ internal sealed class TrainCommand : ICommand
         Serilog.Log.Logger = log;
         var system = ProcessActorSystem.Start(settings.AkkaHocon);
         // A plan in actortrain.faults is injected in train too; `actortrain faults` adds the baseline and the report.
-        var environment = new RunEnvironment(system, RunLinks.Create(settings, profiler, new FaultRecorder()));
+        var recorder = new FaultRecorder();
+        var environment = new RunEnvironment(system, RunLinks.Create(settings, profiler, recorder),
+            StorageFaultInjector.For(settings.Faults, ICheckpointCommit.Direct, recorder));
         using var cancel = new CancellationTokenSource();
         using var signals = new InterruptSignals(cancel, settings.Run.InterruptTimeout, message => log.Warning("{Interrupt}", message), code =>
         {

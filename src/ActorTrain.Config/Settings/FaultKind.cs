@@ -2,7 +2,8 @@ namespace ActorTrain.Config.Settings;
 
 /// <summary>
 /// What a fault does: to one activation or gradient on a link (drop … corrupt, healed by resending), or to a stage's
-/// compute (crash … nan, healed by rolling every stage back to the last in-memory snapshot).
+/// compute (crash … nan, healed by rolling every stage back to the last in-memory snapshot), or to a checkpoint
+/// (checkpoint-write-fail, kill-during-checkpoint: the previous committed checkpoint stays the one to resume from).
 /// </summary>
 public enum FaultKind
 {
@@ -24,4 +25,10 @@ public enum FaultKind
     Straggler,
     /// <summary>The stage's first output of the step (its activation, or on the last stage its gradient) becomes NaN.</summary>
     Nan,
+    /// <summary>Committing the checkpoint of the step fails as on a full disk: its manifest is never written.</summary>
+    [ConfigName("checkpoint-write-fail")]
+    CheckpointWriteFail,
+    /// <summary>The process dies while checkpointing the step: after the stage files, before the manifest.</summary>
+    [ConfigName("kill-during-checkpoint")]
+    KillDuringCheckpoint,
 }

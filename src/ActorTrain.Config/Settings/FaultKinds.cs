@@ -1,7 +1,14 @@
 namespace ActorTrain.Config.Settings;
 
-/// <summary>Which fault kinds act on a stage (named by `stage`) rather than on a link (named by `link`).</summary>
+/// <summary>
+/// Which fault kinds act on a stage (named by `stage`), which on a checkpoint (named by its step alone), and which on a
+/// link (named by `link`).
+/// </summary>
 public static class FaultKinds
 {
     public static bool IsStageFault(this FaultKind kind) => kind is FaultKind.Crash or FaultKind.Hang or FaultKind.Straggler or FaultKind.Nan;
+
+    public static bool IsStorageFault(this FaultKind kind) => kind is FaultKind.CheckpointWriteFail or FaultKind.KillDuringCheckpoint;
+
+    public static bool IsLinkFault(this FaultKind kind) => !kind.IsStageFault() && !kind.IsStorageFault();
 }

@@ -3,7 +3,7 @@ using ActorTrain.Config.Hocon;
 
 namespace ActorTrain.Config.Settings;
 
-/// <summary>`faults`: the seed and the plan of message and stage faults to inject (empty: none).</summary>
+/// <summary>`faults`: the seed and the plan of message, stage and storage faults to inject (empty: none).</summary>
 public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Plan)
 {
     private static readonly string[] Keys = ["kind", "link", "stage", "step", "steps", "from", "to", "rate", "micro-batch", "duration", "factor", "times"];
@@ -19,8 +19,8 @@ public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Pl
             var e = r.Item("plan", i, values[i], expected);
             e.CheckKeys(Keys);
             var kind = e.Choice<FaultKind>("kind");
-            var (from, to) = kind.IsStageFault() ? ReadStage(e) : ReadLink(e);
-            var (steps, rate) = ReadWhen(e, allowRate: !kind.IsStageFault());
+            var (from, to) = kind.IsStageFault() ? ReadStage(e) : kind.IsStorageFault() ? ReadNeither(e) : ReadLink(e);
+            var (steps, rate) = ReadWhen(e, allowRate: kind.IsLinkFault());
             int? microBatch = e.Value("micro-batch") is null ? null : e.Int("micro-batch", min: 0);
             var duration = kind is FaultKind.Delay or FaultKind.Hang || e.Value("duration") is not null ? e.Duration("duration") : FaultSpec.DefaultHold;
             var factor = kind == FaultKind.Straggler ? e.Number("factor", new NumberRange(1, false, 1000, true)) : 1;
@@ -50,9 +50,17 @@ public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Pl
         return (stage, stage);
     }
 
+    /// <summary>A storage fault acts on the checkpoint its step names: no link, no stage (returned as -1->-1).</summary>
+    private static (int From, int To) ReadNeither(SettingsReader e)
+    {
+        foreach (var key in new[] { "link", "stage", "micro-batch" })
+            if (e.Value(key) is { } given) e.Report(key, "nothing: a storage fault names only the step of its checkpoint, e.g. step = 4", given);
+        return (-1, -1);
+    }
+
     /// <summary>
-    /// Exactly one of `step`, `steps`, `from` (with `to`: the steps from..to) and `rate`; stage faults happen at steps,
-    /// never at a rate.
+    /// Exactly one of `step`, `steps`, `from` (with `to`: the steps from..to) and `rate`; stage and storage faults
+    /// happen at steps, never at a rate.
     /// </summary>
     private static (IReadOnlyList<long> Steps, double? Rate) ReadWhen(SettingsReader e, bool allowRate)
     {
@@ -61,7 +69,7 @@ public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Pl
         var given = keys.Where(k => e.Value(k) is not null).ToList();
         if (!allowRate && e.Value("rate") is { } rate)
         {
-            e.Report("rate", "no rate: a stage fault happens at a step (step, steps, or from and to)", rate);
+            e.Report("rate", "no rate: a stage or storage fault happens at a step (step, steps, or from and to)", rate);
             return ([], null);
         }
         if (given.Count != 1)

@@ -2,7 +2,8 @@ namespace ActorTrain.Config.Settings;
 
 /// <summary>
 /// One entry of `faults.plan`: a <see cref="Kind"/> of fault on the link <see cref="From"/> → <see cref="To"/> (message
-/// faults) or on stage <see cref="From"/> = <see cref="To"/> (stage faults), either at the given <see cref="Steps"/> or at
+/// faults) or on stage <see cref="From"/> = <see cref="To"/> (stage faults) or on the checkpoint of a step (storage
+/// faults, which name neither: <see cref="From"/> = <see cref="To"/> = -1), either at the given <see cref="Steps"/> or at
 /// random with probability <see cref="Rate"/> per frame (seeded by `faults.seed`), on every micro-batch or only
 /// <see cref="MicroBatch"/>. <see cref="Duration"/> is a delay's or a hang's length, or how long a reorder holds a frame
 /// at most; <see cref="Factor"/> how much slower a straggler runs; a stage fault fires at most <see cref="Times"/> times
@@ -19,8 +20,8 @@ public sealed record FaultSpec(
     /// <summary>The stage a stage fault acts on.</summary>
     public int Stage => From;
 
-    /// <summary>Where the fault acts, as reports show it ("0->1", "stage 1").</summary>
-    public string Where => Kind.IsStageFault() ? $"stage {Stage}" : Link;
+    /// <summary>Where the fault acts, as reports show it ("0->1", "stage 1", "checkpoint").</summary>
+    public string Where => Kind.IsStageFault() ? $"stage {Stage}" : Kind.IsStorageFault() ? "checkpoint" : Link;
 
     /// <summary>Whether a first send of (step, micro-batch) on this entry's link is hit; a rate entry draws from <paramref name="random"/>.</summary>
     public bool Hits(long step, int microBatch, Random random) =>

@@ -7,11 +7,14 @@ namespace ActorTrain.Config.Settings;
 /// <param name="MaxRestarts">Rollbacks a run may make; one more failure stops it (a crash loop, a NaN that repeats).</param>
 /// <param name="WatchdogFloor">The shortest time a stage may stay silent with work pending before it counts as hung.</param>
 /// <param name="WatchdogMultiple">A stage is hung after this many measured step times of silence (never less than the floor).</param>
-public sealed record RecoverySettings(int SnapshotEvery, int MaxRestarts, TimeSpan WatchdogFloor, double WatchdogMultiple)
+/// <param name="OnCheckpointFailure">Whether a checkpoint that cannot be written stops the run or only warns.</param>
+public sealed record RecoverySettings(
+    int SnapshotEvery, int MaxRestarts, TimeSpan WatchdogFloor, double WatchdogMultiple, CheckpointFailurePolicy OnCheckpointFailure = CheckpointFailurePolicy.Warn)
 {
     internal static RecoverySettings Read(SettingsReader r) => new(
         r.Int("snapshot-every", min: 0),
         r.Int("max-restarts", min: 0),
         r.Duration("watchdog-floor"),
-        r.Number("watchdog-multiple", new NumberRange(1, false, double.PositiveInfinity, true)));
+        r.Number("watchdog-multiple", new NumberRange(1, false, double.PositiveInfinity, true)),
+        r.Choice<CheckpointFailurePolicy>("on-checkpoint-failure"));
 }

@@ -82,7 +82,10 @@ internal static class ReportWriter
 
     private static void RenderCurves(StringBuilder html, ProfileData data)
     {
-        var markers = data.Switches.Select(s => new ChartMarker(s.Step, ModeSwitchFormat.Label(s))).ToArray();
+        // A failure's mark at its step; its resume and catch-up are moments in time, which only the timeline shows.
+        var markers = data.Switches.Select(s => new ChartMarker(s.Step, ModeSwitchFormat.Label(s)))
+            .Concat(data.Recoveries.Select(r => RecoveryMarks.Of(r).First()).Select(m => new ChartMarker(m.Step, m.Label)))
+            .ToArray();
         html.Append("<h2>Training loss</h2>\n");
         var losses = data.Steps
             .GroupBy(s => s.Step)

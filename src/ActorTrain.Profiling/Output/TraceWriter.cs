@@ -158,13 +158,8 @@ internal static class TraceWriter
     private static void WriteRecoveries(Utf8JsonWriter json, ProfileData data)
     {
         foreach (var r in data.Recoveries.OrderBy(r => r.DetectedAt))
-        {
-            WriteInstant(json, data, $"stage {r.Stage} failed at step {r.Step}: {r.DetectedBy}", "fault", r.DetectedAt, r.Stage, r);
-            if (r.ResumedAt is { } resumed)
-                WriteInstant(json, data, $"rolled back to step {r.RolledBackTo}, replaying", "recovery", resumed, tid: null, r);
-            if (r.CaughtUpAt is { } back)
-                WriteInstant(json, data, $"caught up ({r.StepsReplayed} steps replayed)", "recovery", back, tid: null, r);
-        }
+            foreach (var mark in RecoveryMarks.Of(r))
+                WriteInstant(json, data, mark.Label, mark.Category, mark.Timestamp, mark.OnStage ? r.Stage : null, r);
     }
 
     /// <param name="tid">The stage's thread, or null for an instant across every thread.</param>
@@ -182,7 +177,12 @@ internal static class TraceWriter
         json.WriteNumber("stage", about.Stage);
         json.WriteNumber("step", about.Step);
         json.WriteString("cause", about.Cause);
-        json.WriteString("recovery", about.Action == RecoveryAction.Rollback ? $"rollback to step {about.RolledBackTo}" : "stop");
+        json.WriteString("recovery", about.Action switch
+        {
+            RecoveryAction.Rollback => $"rollback to step {about.RolledBackTo}",
+            RecoveryAction.KeepCommitted => "kept the committed checkpoint",
+            _ => "stop",
+        });
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -7,7 +7,7 @@ namespace ActorTrain.Profiling.Report;
 
 /// <summary>
 /// Draws one <see cref="TimelineWindow"/> as an SVG: a row per stage, a rectangle per span colored
-/// by kind and labelled F3/B3 where it is wide enough, a millisecond axis and mode-switch markers.
+/// by kind and labelled F3/B3 where it is wide enough, a millisecond axis and markers for mode switches, failures and recoveries.
 /// Hovering a rectangle shows its step, micro-batch, duration and bytes (SVG title, no script).
 /// </summary>
 internal static class TimelineSvg
@@ -57,10 +57,11 @@ internal static class TimelineSvg
         }
 
         html.Append($"<text class=\"label\" x=\"{Html.Coordinate(Left + plotWidth / 2)}\" y=\"{Html.Coordinate(height - 2)}\" text-anchor=\"middle\">ms from the window's start</text>\n");
-        foreach (var change in data.Switches.Where(s => s.Timestamp >= window.Start && s.Timestamp <= window.End))
+        var marks = data.Switches.Select(s => (s.Timestamp, Label: ModeSwitchFormat.Label(s)))
+            .Concat(data.Recoveries.SelectMany(RecoveryMarks.Of).Select(m => (m.Timestamp, m.Label)));
+        foreach (var (timestamp, label) in marks.Where(m => m.Timestamp >= window.Start && m.Timestamp <= window.End))
         {
-            double x = X(change.Timestamp);
-            string label = ModeSwitchFormat.Label(change);
+            double x = X(timestamp);
             html.Append($"<line class=\"marker\" x1=\"{Html.Coordinate(x)}\" x2=\"{Html.Coordinate(x)}\" y1=\"{Html.Coordinate(Top - 14)}\" y2=\"{Html.Coordinate(axisY)}\"><title>{Html.Escape(label)}</title></line>")
                 .Append($"<text class=\"marker-label\" x=\"{Html.Coordinate(x + 3)}\" y=\"{Html.Coordinate(Top - 4)}\">{Html.Escape(label)}</text>\n");
         }

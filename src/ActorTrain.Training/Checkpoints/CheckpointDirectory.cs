@@ -28,6 +28,9 @@ public static class CheckpointDirectory
             $"--resume {path}: no complete checkpoint there (expected {CheckpointManifest.FileName} in it or in {Path.Combine(path, "checkpoints", "step-*")})");
     }
 
+    /// <summary>The newest complete checkpoint of <paramref name="runDirectory"/>, or null when it has none.</summary>
+    public static string? Newest(string runDirectory) => Complete(runDirectory).LastOrDefault();
+
     /// <summary>
     /// Checks that every stage file <paramref name="manifest"/> lists is present and intact (each carries its own checksum),
     /// reading each once; throws a <see cref="CheckpointException"/> naming the first that is not.

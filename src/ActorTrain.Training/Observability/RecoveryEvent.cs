@@ -5,6 +5,8 @@ namespace ActorTrain.Training.Observability;
 /// rollback to the snapshot before <see cref="RolledBackTo"/> (training again from <see cref="ResumedAt"/>, back where it
 /// had been at <see cref="CaughtUpAt"/>, null when the run ended or failed again first) or a stop.
 /// <see cref="StepsReplayed"/> counts the completed steps thrown away and trained again. Timestamps are the clock's.
+/// A checkpoint that could not be written is reported with <see cref="Stage"/> = -1 and <see cref="RolledBackTo"/> the step
+/// of the committed checkpoint that stays (-1: none).
 /// </summary>
 public sealed record RecoveryEvent(
     int Stage, long Step, string DetectedBy, string Cause, long DetectedAt, RecoveryAction Action,

@@ -29,6 +29,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
     private readonly BatchLoader _train;
     private readonly BatchLoader _test;
     private readonly LinkFactory _links;
+    private readonly ICheckpointCommit _commit;
     private readonly IPipelineSchedule _schedule;
     private readonly Batch _batch;
     private readonly Dictionary<long, (int Reported, int Samples)> _pendingSteps = new();
@@ -47,12 +48,13 @@ internal sealed partial class PipelineSupervisor : RunRootActor
         BatchLoader test,
         RunPosition start,
         LinkFactory links,
+        ICheckpointCommit commit,
         ITrainingObserver observer,
         TimeProvider clock,
         ILogger log,
         TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done, resumeFailedChildren: options.Recovery.Enabled && !options.WithoutFlush)
     {
-        (_options, _stages, _train, _test, _position, _links) = (options, stages, train, test, start, links);
+        (_options, _stages, _train, _test, _position, _links, _commit) = (options, stages, train, test, start, links, commit);
         _schedule = ScheduleFactory.Create(options.Pipeline.Schedule);
         _batch = train.CreateBatch();
         _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();

@@ -44,8 +44,9 @@ public static class TrainingRun
             clock.GetTimestamp()));
 
         var links = environment.LinkFactory;
+        var commit = environment.CheckpointCommit;
         return await ActorRunHost.RunAsync("pipeline",
-            done => Props.Create(() => new PipelineSupervisor(options, stages, train, test, start, links, observer, clock, log, done)),
+            done => Props.Create(() => new PipelineSupervisor(options, stages, train, test, start, links, commit, observer, clock, log, done)),
             environment, observer, clock, cancellation).ConfigureAwait(false);
     }
 

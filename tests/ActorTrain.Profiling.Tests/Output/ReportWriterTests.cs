@@ -93,6 +93,37 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Failures_and_recoveries_are_marked_on_the_timeline_and_failures_on_the_curves()
+    {
+        var profiler = new Profiler(clock);
+        profiler.OnRunStarted(GPipeTimeline.Run());
+        foreach (var span in GPipeTimeline.StepSpans(0, 0).Concat(GPipeTimeline.StepSpans(1, 12)))
+        {
+            profiler.OnSpan(span);
+        }
+
+        profiler.OnStep(new StepMetrics("sync", 0, 0, 2.0, 128, 11 * ManualClock.TicksPerMillisecond));
+        // Stage 1 crashes in step 1 and is rolled back to step 0; a checkpoint fails later, outside the timeline's window.
+        profiler.OnRecovery(new RecoveryEvent(1, 1, "actor supervision", "injected crash", 14 * ManualClock.TicksPerMillisecond,
+            RecoveryAction.Rollback, 0, 1, 15 * ManualClock.TicksPerMillisecond, 20 * ManualClock.TicksPerMillisecond));
+        profiler.OnStep(new StepMetrics("sync", 0, 1, 1.0, 128, 23 * ManualClock.TicksPerMillisecond));
+        profiler.OnRecovery(new RecoveryEvent(-1, 2, "checkpoint write error", "No space left on device", 40 * ManualClock.TicksPerMillisecond,
+            RecoveryAction.KeepCommitted, 0, 0, null, null));
+        profiler.OnRunFinished(true, 50 * ManualClock.TicksPerMillisecond);
+
+        string html = WriteReport(profiler);
+
+        string timeline = Regex.Match(html, "<svg class=\"timeline\".*?</svg>", RegexOptions.Singleline).Value;
+        Assert.Contains(">stage 1 failed at step 1: actor supervision<", timeline);
+        Assert.Contains(">rolled back to step 0, replaying<", timeline);
+        Assert.Contains(">caught up (1 steps replayed)<", timeline);
+        Assert.DoesNotContain("checkpoint at step 2", timeline);
+        string loss = Regex.Match(html, "<svg class=\"chart\"[^>]*aria-label=\"Training loss\".*?</svg>", RegexOptions.Singleline).Value;
+        Assert.Contains("stage 1 failed at step 1: actor supervision", loss);
+        Assert.Contains("checkpoint at step 2 not written: checkpoint write error", loss);
+    }
+
+    [Fact]
     public void Text_from_the_run_is_escaped()
     {
         var profiler = new Profiler(clock);

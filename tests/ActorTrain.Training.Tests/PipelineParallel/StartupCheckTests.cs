@@ -36,7 +36,7 @@ public sealed class StartupCheckTests() : Akka.TestKit.Xunit2.TestKit(TrainingAc
         options = options with { Model = options.Model with { InputShape = [16] } };
 
         var supervisor = Sys.ActorOf(Props.Create(() => new PipelineSupervisor(options, stages, loader, test, RunPosition.Start,
-            LinkFactory.InProcess, NullTrainingObserver.Instance, TimeProvider.System, TrainingFixtures.Log, done)), "supervisor");
+            LinkFactory.InProcess, DirectCheckpointCommit.Instance, NullTrainingObserver.Instance, TimeProvider.System, TrainingFixtures.Log, done)), "supervisor");
         Watch(supervisor);
 
         // The supervisor stops itself, and its stages with it, once the run has failed.
