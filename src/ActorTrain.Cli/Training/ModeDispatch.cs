@@ -27,6 +27,7 @@ internal static class ModeDispatch
 {
     public static void Check(ActorTrainSettings settings)
     {
+        CheckFaultPlan(settings);
         var plan = settings.EffectivePlan;
         if (settings.Policy.Enabled)
         {
@@ -37,6 +38,25 @@ internal static class ModeDispatch
                 throw new UsageException(
                     $"policy switching moves between sync and decoupled; actortrain.run.mode = {EnumNames.Of(plan[0].Mode)} cannot take part.");
         }
+    }
+
+    /// <summary>
+    /// Faults are injected at the link and checkpoint seams of the in-process pipelines only: a plan that a decoupled,
+    /// ist or dp entry, or a clustered run, would silently ignore is refused, so an experiment never reports a fault-free
+    /// run as one that survived its faults.
+    /// </summary>
+    private static void CheckFaultPlan(ActorTrainSettings settings)
+    {
+        if (settings.Faults.Plan.Count == 0) return;
+        if (settings.Cluster.Enabled)
+            throw new UsageException("actortrain.faults.plan: faults are injected in one process only, not yet in clustered runs " +
+                                     "(actortrain.cluster.enabled = on); empty the plan or run without the cluster.");
+        // The policy may switch a sync run to decoupled.
+        IEnumerable<TrainingMode> modes = settings.Policy.Enabled ? [TrainingMode.Sync, TrainingMode.Decoupled] : settings.EffectivePlan.Select(e => e.Mode);
+        var ignoring = modes.Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
+        if (ignoring.Count > 0)
+            throw new UsageException($"actortrain.faults.plan: faults are injected in the sync and async pipelines only; " +
+                                     $"{string.Join(" and ", ignoring.Select(EnumNames.Of))} would run without them. Empty the plan or train sync or async.");
     }
 
     /// <summary>Refuses, listing each, the modes of the plan that cannot run on this model, data and settings.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ActorTrain.Cli.Training;
 
 namespace ActorTrain.Cli.Tests.Commands;
 
@@ -31,6 +32,20 @@ public sealed class TrainPreflightTests : IDisposable
     [InlineData("/tmp/elsewhere")]
     public void A_run_name_that_is_not_one_plain_directory_name_is_refused(string name) =>
         AssertRefusedBeforeWork("--set", $"run.name=\"{name}\"");
+
+    [TorchTheory]
+    [InlineData("run.mode=decoupled")]
+    [InlineData("run.mode=dp")]
+    [InlineData("cluster.enabled=on")]
+    [InlineData("mode-plan=[{mode=sync, epochs=1}, {mode=ist, epochs=1}]")]
+    public void A_fault_plan_that_the_run_would_ignore_is_refused(string where)
+    {
+        const string plan = "faults.plan=[{kind=drop, link=\"0->1\", step=1}]";
+        ModeDispatch.Check(ModeDispatch.Settings(plan));
+        var e = Assert.Throws<UsageException>(() => ModeDispatch.Check(ModeDispatch.Settings(where, plan)));
+        Assert.StartsWith("actortrain.faults.plan: faults are injected", e.Message);
+        AssertRefusedBeforeWork("--set", where, "--set", plan);
+    }
 
     [TorchFact]
     public void An_over_long_run_name_is_refused() => AssertRefusedBeforeWork("--set", $"run.name={new string('n', 240)}");
