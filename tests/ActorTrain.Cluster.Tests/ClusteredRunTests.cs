@@ -19,6 +19,15 @@ public sealed class ClusteredRunTests
         AssertClusterEqualsOneProcess("async", "run.mode=async");
 
     /// <summary>
+    /// Two replicas, each on its own worker process reading its share of the global batch from its own data, their
+    /// gradients summed by a Gloo all-reduce: the same weights and optimizer state as the one-process coordinator's sum
+    /// (with two replicas both sums are a + b per element, and float addition is commutative).
+    /// </summary>
+    [TrainingFact]
+    public Task Dp_on_two_worker_processes_ends_with_the_weights_and_test_accuracy_of_dp_in_one_process() =>
+        AssertClusterEqualsOneProcess("dp", "run.mode=dp", "dp.replicas=2");
+
+    /// <summary>
     /// The same configuration (plus <paramref name="sets"/>) in one process and on two workers: both trained in
     /// <paramref name="mode"/>, same accuracy, same stage files bit for bit.
     /// </summary>

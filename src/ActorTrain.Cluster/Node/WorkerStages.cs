@@ -1,5 +1,6 @@
 using ActorTrain.Cluster.Links;
 using ActorTrain.Cluster.Messages;
+using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.Distributed;
@@ -36,6 +37,7 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly BatchLoader _train, _test;
     private readonly IActorRef _driver;
     private readonly TimeSpan _linkTimeout;
+    private readonly string _localAddress;
     private readonly ILogger _log;
     private readonly StopAndRememberStrategy _strategy = new();
     private readonly Dictionary<int, IActorRef> _stageActors = new();
@@ -55,9 +57,10 @@ internal sealed class WorkerStages : ReceiveActor
 
     private sealed record LinkFailed(int PeerRank, string Reason);
 
-    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log)
+    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log)
     {
-        (_plan, _options, _dataset, _driver, _linkTimeout, _log) = (plan, options, dataset, driver, linkTimeout, log);
+        (_plan, _options, _dataset, _driver, _linkTimeout, _localAddress, _log) =
+            (plan, options, dataset, driver, cluster.LinkTimeout, cluster.WorkerHostname, log);
         _train = new BatchLoader(dataset.Train, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
         _test = TestLoader();
@@ -89,8 +92,8 @@ internal sealed class WorkerStages : ReceiveActor
         });
     }
 
-    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log) =>
-        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, linkTimeout, log)).WithDispatcher(StageDispatcher.Id);
+    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log) =>
+        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, cluster, log)).WithDispatcher(StageDispatcher.Id);
 
     /// <summary>The test split as a one-process run batches it (see TrainingRun), so test batch indices mean the same everywhere.</summary>
     private BatchLoader TestLoader() => new(_dataset.Test, _dataset.Normalization,
@@ -122,12 +125,12 @@ internal sealed class WorkerStages : ReceiveActor
         foreach (var other in all.Where(s => !IsLocal(s.Index))) other.Dispose();
         _log.Information("Worker rank {Rank}: hosting stage(s) {Stages}; joining the Gloo group at {Host}:{Port} ({Prefix})",
             _plan.Rank, string.Join(", ", _mine.Select(s => s.Index)), _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
-        var (plan, timeout) = (_plan, _linkTimeout);
+        var (plan, timeout, local) = (_plan, _linkTimeout, _localAddress);
         Task.Run(() =>
         {
             var store = TcpStore.Connect(plan.StoreHost, plan.StorePort, timeout);
             var prefixed = store.WithPrefix(plan.StorePrefix);
-            return new GroupJoined(store, prefixed, ProcessGroup.CreateGloo(prefixed, plan.Rank, plan.WorldSize, timeout, plan.StoreHost));
+            return new GroupJoined(store, prefixed, ProcessGroup.CreateGloo(prefixed, plan.Rank, plan.WorldSize, timeout, local));
         }).PipeTo(Self);
     }
 
