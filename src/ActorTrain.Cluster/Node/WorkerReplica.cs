@@ -44,12 +44,8 @@ internal sealed class WorkerReplica : ReceiveActor
     private readonly int _index;
 
     private Replica? _replica;
-    private TcpStore? _store;
-    private PrefixStore? _prefixStore;
-    private ProcessGroup? _group;
+    private GlooGroup? _gloo;
     private bool _failed;
-
-    private sealed record GroupJoined(TcpStore Store, PrefixStore Prefixed, ProcessGroup Group);
 
     public WorkerReplica(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log)
     {
@@ -61,7 +57,7 @@ internal sealed class WorkerReplica : ReceiveActor
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
         _testBatch = _test.CreateBatch();
 
-        Receive<GroupJoined>(OnGroupJoined);
+        Receive<GlooGroup>(OnGroupJoined);
         Receive<Status.Failure>(f => Report(WorkerFailure.NoPeer, $"joining the Gloo group failed: {f.Cause.Message}"));
         Receive<RunStepAt>(OnRunStepAt);
         Receive<EvaluateAt>(OnEvaluateAt);
@@ -95,17 +91,12 @@ internal sealed class WorkerReplica : ReceiveActor
         _log.Information("Worker rank {Rank}: hosting dp replica {Replica} of {Replicas}; joining the Gloo group at {Host}:{Port} ({Prefix})",
             _plan.Rank, _index, _plan.StageRanks.Length, _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
         var (plan, timeout, local) = (_plan, _linkTimeout, _localAddress);
-        Task.Run(() =>
-        {
-            var store = TcpStore.Connect(plan.StoreHost, plan.StorePort, timeout);
-            var prefixed = store.WithPrefix(plan.StorePrefix);
-            return new GroupJoined(store, prefixed, ProcessGroup.CreateGloo(prefixed, plan.Rank, plan.WorldSize, timeout, local));
-        }).PipeTo(Self);
+        Task.Run(() => GlooGroup.Join(plan, timeout, local)).PipeTo(Self);
     }
 
-    private void OnGroupJoined(GroupJoined joined)
+    private void OnGroupJoined(GlooGroup joined)
     {
-        (_store, _prefixStore, _group) = (joined.Store, joined.Prefixed, joined.Group);
+        _gloo = joined;
         _driver.Tell(new StagesReady(_plan.Rank), Self);
     }
 
@@ -139,7 +130,7 @@ internal sealed class WorkerReplica : ReceiveActor
     private void AllReduce(Tensor tensor)
     {
         var start = Stopwatch.GetTimestamp();
-        _group!.AllReduce(tensor, ReduceOp.Sum, _linkTimeout);
+        _gloo!.Group.AllReduce(tensor, ReduceOp.Sum, _linkTimeout);
         _traffic.Add(tensor.NBytes, start);
     }
 
@@ -183,8 +174,6 @@ internal sealed class WorkerReplica : ReceiveActor
     protected override void PostStop()
     {
         _replica?.Dispose();
-        _group?.Dispose();
-        _prefixStore?.Dispose();
-        _store?.Dispose();
+        _gloo?.Dispose();
     }
 }
