@@ -77,6 +77,15 @@ public sealed class ClusteredRunTests
     }
 
     [TrainingFact]
+    public async Task Clustered_dp_with_more_replicas_than_workers_is_refused_with_exit_2_before_anyone_joins()
+    {
+        using var temp = new TempDirectory();
+        using var driver = new LoopbackCluster(temp.Path).StartDriver("run.mode=dp", "dp.replicas=3");
+        Assert.Equal(2, await driver.ExitCodeAsync(RunTimeout));
+        Assert.Contains("dp.replicas (3) must equal cluster.workers (2)", driver.Stderr);
+    }
+
+    [TrainingFact]
     public async Task Driver_exits_1_naming_who_joined_when_too_few_workers_join_in_time()
     {
         using var temp = new TempDirectory();
