@@ -17,12 +17,15 @@ public static class ClusterAkkaConfig
     public static string SeedAddress(ClusterSettings cluster) =>
         string.Create(CultureInfo.InvariantCulture, $"akka.tcp://{SystemName}@{cluster.Hostname}:{cluster.Port}");
 
-    /// <summary>The driver binds <see cref="ClusterSettings.Port"/>; a worker takes any free port.</summary>
+    /// <summary>
+    /// The driver binds <see cref="ClusterSettings.Hostname"/>:<see cref="ClusterSettings.Port"/>; a worker binds its own
+    /// <see cref="ClusterSettings.WorkerHostname"/> on any free port (on another machine the driver's address is not its own).
+    /// </summary>
     public static string For(ClusterSettings cluster, bool driver) => string.Create(CultureInfo.InvariantCulture, $$"""
         akka {
           actor.provider = cluster
           remote.dot-netty.tcp {
-            hostname = "{{cluster.Hostname}}"
+            hostname = "{{(driver ? cluster.Hostname : cluster.WorkerHostname)}}"
             port = {{(driver ? cluster.Port : 0)}}
           }
           remote.log-remote-lifecycle-events = off

@@ -2,6 +2,7 @@ using ActorTrain.Cluster.Driver;
 using ActorTrain.Cluster.Node;
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.Checkpoints;
+using ActorTrain.Training.DataParallel;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.Hosting;
@@ -16,17 +17,21 @@ namespace ActorTrain.Cluster;
 
 /// <summary>
 /// The two sides of a clustered run, each in an actor system started with <see cref="ClusterAkkaConfig"/>: the driver
-/// (<c>actortrain train</c> with cluster.enabled) and a worker (<c>actortrain node</c>). Only the synchronous pipeline
-/// and the pipeline without flush (async)
-/// run clustered so far.
+/// (<c>actortrain train</c> with cluster.enabled) and a worker (<c>actortrain node</c>). The synchronous pipeline, the
+/// pipeline without flush (async) and data parallelism (dp, one replica per worker) run clustered so far.
 /// </summary>
 public static class ClusterTraining
 {
     /// <summary>What a clustered run cannot do yet, or null when <paramref name="options"/> can run clustered.</summary>
-    public static string? Unsupported(TrainingOptions options, ActorTrainSettings settings) =>
-        settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode is not ("sync" or "async")
-            ? $"clustered runs support run.mode = sync and async only, without mode-plan or policy (got run.mode = {options.Mode})"
-            : null;
+    public static string? Unsupported(TrainingOptions options, ActorTrainSettings settings)
+    {
+        if (settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode is not ("sync" or "async" or DataParallelRun.Mode))
+            return $"clustered runs support run.mode = sync, async and dp only, without mode-plan or policy (got run.mode = {options.Mode})";
+        // Every worker joins the Gloo group and every member of a group must take part in each all-reduce.
+        if (options.Mode == DataParallelRun.Mode && settings.Dp.Replicas != settings.Cluster.Workers)
+            return $"clustered dp runs one replica per worker: dp.replicas ({settings.Dp.Replicas}) must equal cluster.workers ({settings.Cluster.Workers})";
+        return null;
+    }
 
     /// <summary>
     /// Drives one run: waits for the workers, places the stages, trains, has the workers write a final checkpoint into
@@ -41,11 +46,15 @@ public static class ClusterTraining
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
         // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
         var resume = options.ResumeFrom is null ? null : ResumePoint.Read(options, log);
-        var balance = (resume?.StagesFor(options) ?? StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize, options.WithoutFlush))
-            .Balance.ToArray();
-        var train = new BatchLoader(dataset.Train, dataset.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize });
+        var dp = options.Mode == DataParallelRun.Mode;
+        // dp holds the model whole and saves it as a one-stage pipeline would, whatever cut a resumed checkpoint has.
+        int[] balance = dp
+            ? [options.Model.Blocks.Count]
+            : (resume?.StagesFor(options) ?? StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize, options.WithoutFlush)).Balance.ToArray();
+        // dp drops an epoch's last partial batch, as in one process (its shares would not split alike).
+        var train = new BatchLoader(dataset.Train, dataset.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize, DropLast = dp });
         var test = new BatchLoader(dataset.Test, dataset.Normalization, new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256) });
-        var shape = new RunShape(balance, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch, resume?.Position ?? RunPosition.Start,
+        var shape = new RunShape(balance, dp ? cluster.Workers : 0, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch, resume?.Position ?? RunPosition.Start,
             resume?.Directory);
         var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);

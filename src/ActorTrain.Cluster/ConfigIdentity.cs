@@ -3,25 +3,30 @@ using System.Security.Cryptography;
 using System.Text;
 using ActorTrain.Config;
 using ActorTrain.Config.Hocon;
+using ActorTrain.Config.Settings;
 
 namespace ActorTrain.Cluster;
 
 /// <summary>
 /// What must match between the driver and a worker before they train together: the ActorTrain version and the
-/// SHA-256 of the resolved configuration's text. <see cref="Lines"/> ("key = value", one per leaf) name the keys
-/// that differ when the fingerprints do not.
+/// SHA-256 of the resolved configuration's leaves. <see cref="Lines"/> ("key = value", one per leaf) name the keys
+/// that differ when the fingerprints do not. Node-local keys (<see cref="NodeLocalKeys"/>) are left out of both: they
+/// may differ between the processes of one run.
 /// </summary>
 public sealed record ConfigIdentity(string Version, string Fingerprint, string[] Lines)
 {
     public static string CurrentVersion { get; } =
         typeof(ConfigIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>Keys each process sets for itself, such as the address a worker binds on its own machine.</summary>
+    public static IReadOnlyList<string> NodeLocalKeys { get; } = [ClusterSettings.BindHostnameKey];
+
     public static ConfigIdentity Of(HoconConfig config)
     {
-        var text = config.ToHocon();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         var lines = new List<string>();
         Flatten(config.Root, "", lines);
+        lines.RemoveAll(l => NodeLocalKeys.Contains(l.Split(" = ", 2)[0], StringComparer.Ordinal));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
         return new ConfigIdentity(CurrentVersion, hash, lines.ToArray());
     }
 

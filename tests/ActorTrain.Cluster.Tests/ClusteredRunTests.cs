@@ -19,6 +19,15 @@ public sealed class ClusteredRunTests
         AssertClusterEqualsOneProcess("async", "run.mode=async");
 
     /// <summary>
+    /// Two replicas, each on its own worker process reading its share of the global batch from its own data, their
+    /// gradients summed by a Gloo all-reduce: the same weights and optimizer state as the one-process coordinator's sum
+    /// (with two replicas both sums are a + b per element, and float addition is commutative).
+    /// </summary>
+    [TrainingFact]
+    public Task Dp_on_two_worker_processes_ends_with_the_weights_and_test_accuracy_of_dp_in_one_process() =>
+        AssertClusterEqualsOneProcess("dp", "run.mode=dp", "dp.replicas=2");
+
+    /// <summary>
     /// The same configuration (plus <paramref name="sets"/>) in one process and on two workers: both trained in
     /// <paramref name="mode"/>, same accuracy, same stage files bit for bit.
     /// </summary>
@@ -47,6 +56,34 @@ public sealed class ClusteredRunTests
 
     private static string FinalTestAccuracy(string output) =>
         Regex.Match(output, @"final test accuracy ([0-9.]+ ?%)") is { Success: true } m ? m.Groups[1].Value : $"none in:\n{output}";
+
+    /// <summary>
+    /// Loopback stands in for three machines: the driver on 127.0.0.1, each worker on an address of its own (any
+    /// 127.x.y.z is this machine's), with cluster.bind-hostname set for that worker alone.
+    /// </summary>
+    [TrainingFact]
+    public async Task Workers_bound_to_addresses_of_their_own_train_with_a_driver_on_another()
+    {
+        using var temp = new TempDirectory();
+        var cluster = new LoopbackCluster(temp.Path, "data.train-limit=512");
+        using var worker0 = cluster.StartNode("cluster.bind-hostname=127.0.0.2");
+        using var worker1 = cluster.StartNode("cluster.bind-hostname=127.0.0.3");
+        using var driver = cluster.StartDriver();
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
+        Assert.Contains("actortrain@127.0.0.2:", driver.Output);
+        Assert.Contains("actortrain@127.0.0.3:", driver.Output);
+        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [TrainingFact]
+    public async Task Clustered_dp_with_more_replicas_than_workers_is_refused_with_exit_2_before_anyone_joins()
+    {
+        using var temp = new TempDirectory();
+        using var driver = new LoopbackCluster(temp.Path).StartDriver("run.mode=dp", "dp.replicas=3");
+        Assert.Equal(2, await driver.ExitCodeAsync(RunTimeout));
+        Assert.Contains("dp.replicas (3) must equal cluster.workers (2)", driver.Stderr);
+    }
 
     [TrainingFact]
     public async Task Driver_exits_1_naming_who_joined_when_too_few_workers_join_in_time()

@@ -21,4 +21,13 @@ public sealed class ConfigIdentityTests
         Assert.NotEqual(driver.Fingerprint, worker.Fingerprint);
         Assert.Equal(["actortrain.pipeline.micro-batches: driver 4, worker 8"], driver.DifferingKeys(worker.Lines));
     }
+
+    [Fact]
+    public void A_workers_own_bind_address_is_left_out_of_the_fingerprint()
+    {
+        var driver = ConfigIdentity.Of(ConfigLoader.Load(RepoPaths.Hocon("cluster.conf"), []));
+        var worker = ConfigIdentity.Of(ConfigLoader.Load(RepoPaths.Hocon("cluster.conf"), ["cluster.bind-hostname=10.0.0.7"]));
+        Assert.Equal(driver.Fingerprint, worker.Fingerprint);
+        Assert.Empty(driver.DifferingKeys(worker.Lines));
+    }
 }

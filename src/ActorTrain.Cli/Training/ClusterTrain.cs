@@ -4,6 +4,7 @@ using ActorTrain.Cluster;
 using ActorTrain.Config.Settings;
 using ActorTrain.Config;
 using ActorTrain.Data.Datasets;
+using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
@@ -42,9 +43,11 @@ internal static class ClusterTrain
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
                 $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
+            // A dp worker's Gloo calls are all-reduces: the bytes are those of the tensors it reduced.
+            var (moved, calls) = options.Mode == DataParallelRun.Mode ? ("all-reduced", "all-reduces") : ("sent", "sends");
             foreach (var t in traffic)
                 Console.Out.WriteLine(FormattableString.Invariant(
-                    $"Worker {t.Rank} sent {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} sends, {t.SendTime.TotalSeconds:F2} s in them"));
+                    $"Worker {t.Rank} {moved} {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} {calls}, {t.SendTime.TotalSeconds:F2} s in them"));
             Console.Out.WriteLine($"Run directory: {runDirectory}");
             if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
             ok = true;

@@ -86,7 +86,7 @@ internal sealed partial class ClusterDriver
             _lastLoss = loss;
             _observer.OnStep(new StepMetrics(_options.Mode, _position.Epoch, done.Step, loss, pending.Samples, _clock.GetTimestamp()));
         }
-        if (pending.Reported + 1 < _shape.Balance.Length)
+        if (pending.Reported + 1 < _shape.Units)
         {
             _pendingSteps[done.Step] = pending with { Reported = pending.Reported + 1 };
             return;

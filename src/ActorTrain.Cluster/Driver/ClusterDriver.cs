@@ -15,8 +15,9 @@ using ActorTrain.Training.Options;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// The driver of a clustered pipeline, with or without flush (<c>/user/cluster-driver</c> on the seed node). It admits
-/// workers whose version and configuration fingerprint match its own, places the stages once enough have joined, hosts
+/// The driver of a clustered pipeline, with or without flush, or of clustered dp (<c>/user/cluster-driver</c> on the seed
+/// node). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
+/// per worker) once enough have joined, hosts
 /// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
 /// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
 /// every worker save its stages at the end and writes the manifest last. A worker that is lost (unreachable, gone, its
@@ -155,7 +156,10 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         int[] stageRanks;
         try
         {
-            stageRanks = StagePlacement.Place(_shape.Balance.Length, _workers.Count, _settings.Placement);
+            stageRanks = StagePlacement.Place(_shape.Units, _workers.Count, _settings.Placement);
+            // Every worker joins the group, and every member of a group must take part in each all-reduce.
+            if (_shape.Replicas > 0 && stageRanks.Distinct().Count() != _workers.Count)
+                throw new ArgumentException($"clustered dp runs one replica per worker; placement [{string.Join(", ", stageRanks)}] does not");
             _store = TcpStore.CreateServer(_settings.Hostname, _settings.StorePort, _settings.LinkTimeout);
         }
         catch (Exception e) when (e is ArgumentException or DistributedException)
@@ -169,6 +173,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             var worker = _workers[rank];
             worker.Rank = rank;
             worker.Stages = Enumerable.Range(0, stageRanks.Length).Where(k => stageRanks[k] == rank).ToArray();
+            worker.Hosts = _shape.Replicas > 0 ? "replica" : "stage(s)";
             _log.Information("Placement: {Worker}", worker.ToString());
             worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
                 _options.RunDirectory!, _shape.ResumeFrom), Self);

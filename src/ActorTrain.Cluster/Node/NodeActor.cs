@@ -1,5 +1,6 @@
 using ActorTrain.Cluster.Messages;
 using ActorTrain.Data.Datasets;
+using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
@@ -11,7 +12,7 @@ namespace ActorTrain.Cluster.Node;
 
 /// <summary>
 /// A worker's root (<c>/user/node</c>): once this node is up in the cluster it introduces itself to the driver
-/// (resending until answered), hosts the stages the driver places here, and ends the process's service when the
+/// (resending until answered), hosts the stages (or the dp replica) the driver places here, and ends the process's service when the
 /// driver refuses it, never answers within the join timeout, or leaves or becomes unreachable: a worker never
 /// outlives its driver.
 /// </summary>
@@ -99,7 +100,9 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
         }
         _placed = true;
         var options = _options with { RunDirectory = plan.RunDirectory };
-        _stages = Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings.LinkTimeout, _log), "stages");
+        _stages = options.Mode == DataParallelRun.Mode
+            ? Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), "replica")
+            : Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _log), "stages");
     }
 
     private void StopStages()

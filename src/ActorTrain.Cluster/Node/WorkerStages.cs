@@ -1,8 +1,8 @@
 using ActorTrain.Cluster.Links;
 using ActorTrain.Cluster.Messages;
+using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
-using ActorTrain.Torch.Distributed;
 using ActorTrain.Torch;
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Hosting;
@@ -36,6 +36,7 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly BatchLoader _train, _test;
     private readonly IActorRef _driver;
     private readonly TimeSpan _linkTimeout;
+    private readonly string _localAddress;
     private readonly ILogger _log;
     private readonly StopAndRememberStrategy _strategy = new();
     private readonly Dictionary<int, IActorRef> _stageActors = new();
@@ -46,18 +47,15 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly long[] _inputShape;
 
     private IReadOnlyList<PipelineStage> _mine = [];
-    private TcpStore? _store;
-    private PrefixStore? _prefixStore;
-    private ProcessGroup? _group;
+    private GlooGroup? _gloo;
     private bool _ended;
-
-    private sealed record GroupJoined(TcpStore Store, PrefixStore Prefixed, ProcessGroup Group);
 
     private sealed record LinkFailed(int PeerRank, string Reason);
 
-    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log)
+    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log)
     {
-        (_plan, _options, _dataset, _driver, _linkTimeout, _log) = (plan, options, dataset, driver, linkTimeout, log);
+        (_plan, _options, _dataset, _driver, _linkTimeout, _localAddress, _log) =
+            (plan, options, dataset, driver, cluster.LinkTimeout, cluster.WorkerHostname, log);
         _train = new BatchLoader(dataset.Train, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
         _test = TestLoader();
@@ -65,7 +63,7 @@ internal sealed class WorkerStages : ReceiveActor
         _testBatch = _test.CreateBatch();
         _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();
 
-        Receive<GroupJoined>(OnGroupJoined);
+        Receive<GlooGroup>(OnGroupJoined);
         Receive<Status.Failure>(f => Report(WorkerFailure.NoPeer, $"joining the Gloo group failed: {f.Cause.Message}"));
         Receive<RunStepAt>(OnRunStepAt);
         Receive<DrainPipeline>(_ =>
@@ -89,8 +87,8 @@ internal sealed class WorkerStages : ReceiveActor
         });
     }
 
-    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, TimeSpan linkTimeout, ILogger log) =>
-        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, linkTimeout, log)).WithDispatcher(StageDispatcher.Id);
+    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log) =>
+        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, cluster, log)).WithDispatcher(StageDispatcher.Id);
 
     /// <summary>The test split as a one-process run batches it (see TrainingRun), so test batch indices mean the same everywhere.</summary>
     private BatchLoader TestLoader() => new(_dataset.Test, _dataset.Normalization,
@@ -122,18 +120,13 @@ internal sealed class WorkerStages : ReceiveActor
         foreach (var other in all.Where(s => !IsLocal(s.Index))) other.Dispose();
         _log.Information("Worker rank {Rank}: hosting stage(s) {Stages}; joining the Gloo group at {Host}:{Port} ({Prefix})",
             _plan.Rank, string.Join(", ", _mine.Select(s => s.Index)), _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
-        var (plan, timeout) = (_plan, _linkTimeout);
-        Task.Run(() =>
-        {
-            var store = TcpStore.Connect(plan.StoreHost, plan.StorePort, timeout);
-            var prefixed = store.WithPrefix(plan.StorePrefix);
-            return new GroupJoined(store, prefixed, ProcessGroup.CreateGloo(prefixed, plan.Rank, plan.WorldSize, timeout, plan.StoreHost));
-        }).PipeTo(Self);
+        var (plan, timeout, local) = (_plan, _linkTimeout, _localAddress);
+        Task.Run(() => GlooGroup.Join(plan, timeout, local)).PipeTo(Self);
     }
 
-    private void OnGroupJoined(GroupJoined joined)
+    private void OnGroupJoined(GlooGroup joined)
     {
-        (_store, _prefixStore, _group) = (joined.Store, joined.Prefixed, joined.Group);
+        _gloo = joined;
         foreach (var stage in _mine)
         {
             var actor = Context.ActorOf(StageProps(stage).WithDispatcher(StageDispatcher.Id), $"stage-{stage.Index}");
@@ -173,9 +166,9 @@ internal sealed class WorkerStages : ReceiveActor
             test.Fill(0, (int)batch, testBatch);
             return Tensor.FromSpan(testBatch.FilledLabels, [testBatch.Count]);
         }
-        _incoming.Add(new GlooReceiveLoop(_group!, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender), TestLabels,
+        _incoming.Add(new GlooReceiveLoop(_gloo!.Group, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender), TestLabels,
             e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
-        var link = new GlooLink(_group!, peer, from, to, _linkTimeout, _traffic);
+        var link = new GlooLink(_gloo!.Group, peer, from, to, _linkTimeout, _traffic);
         _outgoing.Add(link);
         return link;
     }
@@ -228,8 +221,6 @@ internal sealed class WorkerStages : ReceiveActor
             foreach (var stage in _mine) stage.Dispose();
         foreach (var link in _outgoing) link.Close();
         foreach (var loop in _incoming) loop.Join(_linkTimeout);
-        _group?.Dispose();
-        _prefixStore?.Dispose();
-        _store?.Dispose();
+        _gloo?.Dispose();
     }
 }

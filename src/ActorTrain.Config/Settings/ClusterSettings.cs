@@ -3,15 +3,24 @@ using ActorTrain.Config.Hocon;
 namespace ActorTrain.Config.Settings;
 
 /// <summary>`cluster`: a run whose stages live in worker processes (`actortrain node`) driven by `actortrain train`.</summary>
-/// <param name="Hostname">The driver's address: its Akka port and the Gloo store listen there, and every node binds it.</param>
+/// <param name="Hostname">The driver's address: its Akka port and the Gloo store listen there, and workers find it there.</param>
 /// <param name="Port">The driver's Akka port; workers take any free port and find the driver here.</param>
 /// <param name="Placement">The worker index of each stage; empty = auto (stages spread over workers in member order).</param>
 /// <param name="StorePort">The port of the Gloo TCPStore the driver hosts for the workers' process group.</param>
 /// <param name="LinkTimeout">How long any blocking Gloo call (group rendezvous, send, receive) may wait.</param>
+/// <param name="BindHostname">A worker's own address (Akka and Gloo); empty = <paramref name="Hostname"/>. Node-local: it
+/// differs between machines of one run, so it is left out of the configuration fingerprint.</param>
 public sealed record ClusterSettings(
-    bool Enabled, int Workers, string Hostname, int Port, TimeSpan JoinTimeout, IReadOnlyList<int> Placement, int StorePort, TimeSpan LinkTimeout)
+    bool Enabled, int Workers, string Hostname, int Port, TimeSpan JoinTimeout, IReadOnlyList<int> Placement, int StorePort, TimeSpan LinkTimeout,
+    string BindHostname)
 {
     public const string Auto = "auto";
+
+    /// <summary>The key of <see cref="BindHostname"/>, which the fingerprint leaves out.</summary>
+    public const string BindHostnameKey = "actortrain.cluster.bind-hostname";
+
+    /// <summary>The address a worker binds and announces: its own where set, else the driver's (one machine).</summary>
+    public string WorkerHostname => BindHostname.Length > 0 ? BindHostname : Hostname;
 
     internal static ClusterSettings Read(SettingsReader r) => new(
         r.Bool("enabled"),
@@ -21,7 +30,8 @@ public sealed record ClusterSettings(
         r.Duration("join-timeout"),
         ReadPlacement(r),
         r.Int("store-port", min: 1, max: 65535),
-        r.Duration("link-timeout"));
+        r.Duration("link-timeout"),
+        r.String("bind-hostname"));
 
     private static IReadOnlyList<int> ReadPlacement(SettingsReader r)
     {
