@@ -58,10 +58,6 @@ internal sealed class FaultsCommand : ICommand
         ModeDispatch.Check(settings);
         if (settings.Faults.Plan.Count == 0)
             throw new UsageException("the fault plan is empty: give actortrain.faults.plan in the configuration, or --plan.");
-        if (settings.EffectivePlan.Any(e => e.Mode is not (TrainingMode.Sync or TrainingMode.Async)) || settings.Policy.Enabled)
-            throw new UsageException("message faults are injected on pipeline links: actortrain.run.mode (and every mode-plan entry) must be sync or async.");
-        if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
-            throw new UsageException($"the fault plan names {(outside.Kind.IsStageFault() ? outside.Where : $"link {outside.Link}")}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such {(outside.Kind.IsStageFault() ? "stage" : "link")}.");
         if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } stageFault &&
             (settings.Recovery.SnapshotEvery == 0 || settings.EffectivePlan.Any(e => e.Mode != TrainingMode.Sync)))
             throw new UsageException($"the fault plan has a {EnumNames.Of(stageFault.Kind)} of {stageFault.Where}: stage faults are recovered by rollback, which needs actortrain.run.mode = sync and actortrain.recovery.snapshot-every > 0.");

@@ -57,6 +57,8 @@ internal static class ModeDispatch
         if (ignoring.Count > 0)
             throw new UsageException($"actortrain.faults.plan: faults are injected in the sync and async pipelines only; " +
                                      $"{string.Join(" and ", ignoring.Select(EnumNames.Of))} would run without them. Empty the plan or train sync or async.");
+        if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
+            throw new UsageException($"the fault plan names {(outside.Kind.IsStageFault() ? outside.Where : $"link {outside.Link}")}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such {(outside.Kind.IsStageFault() ? "stage" : "link")}.");
     }
 
     /// <summary>Refuses, listing each, the modes of the plan that cannot run on this model, data and settings.</summary>

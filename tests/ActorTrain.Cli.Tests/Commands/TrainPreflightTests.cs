@@ -47,6 +47,14 @@ public sealed class TrainPreflightTests : IDisposable
         AssertRefusedBeforeWork("--set", where, "--set", plan);
     }
 
+    [Fact]
+    public void A_fault_plan_naming_a_link_the_pipeline_lacks_is_refused()
+    {
+        var e = Assert.Throws<UsageException>(() =>
+            ModeDispatch.Check(ModeDispatch.Settings("pipeline.stages=2", "faults.plan=[{kind=drop, link=\"1->2\", step=1}]")));
+        Assert.Contains("has no such link", e.Message);
+    }
+
     [TorchFact]
     public void An_over_long_run_name_is_refused() => AssertRefusedBeforeWork("--set", $"run.name={new string('n', 240)}");
 
