@@ -63,12 +63,15 @@ public static class ClusterTraining
         return done.Task;
     }
 
-    /// <summary>Serves as a worker until the driver refuses it, leaves or is lost, or <paramref name="stop"/> is cancelled.</summary>
+    /// <summary>
+    /// Serves as a worker until the driver refuses it, leaves or is lost, or <paramref name="stop"/> is cancelled; its
+    /// stages link under <paramref name="links"/> (the run's protocol settings and fault plan).
+    /// </summary>
     public static async Task<NodeExit> ServeAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
-        ConfigIdentity identity, ILogger log, CancellationToken stop)
+        ConfigIdentity identity, WorkerLinks links, ILogger log, CancellationToken stop)
     {
         var exit = new TaskCompletionSource<NodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var node = system.ActorOf(NodeActor.Props(cluster, options, dataset, identity, log, exit), NodeActor.Name);
+        var node = system.ActorOf(NodeActor.Props(cluster, options, dataset, identity, links, log, exit), NodeActor.Name);
         await using (stop.Register(() => exit.TrySetResult(new NodeExit(0, "stopped by a signal"))))
         {
             var result = await exit.Task.ConfigureAwait(false);

@@ -1,6 +1,9 @@
 using System.Runtime.InteropServices;
 using ActorTrain.Cli.Training;
 using ActorTrain.Cluster;
+using ActorTrain.Cluster.Node;
+using ActorTrain.Faults;
+using ActorTrain.Training.Observability;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data;
 using ActorTrain.Training.Model;
@@ -52,8 +55,14 @@ internal sealed class NodeCommand : ICommand
         var system = ProcessActorSystem.Start(ClusterAkkaConfig.For(settings.Cluster, driver: false) + "\n" + settings.AkkaHocon);
         try
         {
-            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config), logging.Logger, stop.Token)
+            // Message faults of the plan are injected on this worker's links (each worker injects on the links it sends on).
+            var recorder = settings.Faults.Plan.Count > 0 ? new FaultRecorder() : null;
+            var links = new WorkerLinks(RunLinks.Create(settings, profiler: null, recorder), (ITrainingObserver?)recorder ?? NullTrainingObserver.Instance);
+            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config), links, logging.Logger, stop.Token)
                 .GetAwaiter().GetResult();
+            if (recorder is { Faults.Count: > 0 })
+                logging.Logger.Information("Injected {Count} message fault(s) on this worker's links: {Faults:l}", recorder.Faults.Count,
+                    string.Join(", ", recorder.Faults.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key}")));
             if (received is { } signal) return InterruptSignals.ExitCodeOf(signal);
             if (exit.Code != ExitCodes.Ok) Console.Error.WriteLine($"actortrain node: {exit.Reason}");
             return exit.Code;

@@ -41,16 +41,19 @@ internal static class ModeDispatch
     }
 
     /// <summary>
-    /// Faults are injected at the link and checkpoint seams of the in-process pipelines only: a plan that a decoupled,
-    /// ist or dp entry, or a clustered run, would silently ignore is refused, so an experiment never reports a fault-free
-    /// run as one that survived its faults.
+    /// Faults are injected at the link and checkpoint seams of the sync and async pipelines (message faults on clustered
+    /// ones too): a plan that a decoupled, ist or dp entry, or a clustered run, would silently ignore is refused, so an
+    /// experiment never reports a fault-free run as one that survived its faults.
     /// </summary>
     private static void CheckFaultPlan(ActorTrainSettings settings)
     {
         if (settings.Faults.Plan.Count == 0) return;
-        if (settings.Cluster.Enabled)
-            throw new UsageException("actortrain.faults.plan: faults are injected in one process only, not yet in clustered runs " +
-                                     "(actortrain.cluster.enabled = on); empty the plan or run without the cluster.");
+        // Between processes the link protocol heals message faults as in one process; stage and storage faults need the
+        // in-process supervisor's rollback and checkpoint seam, which clustered runs do not have yet.
+        if (settings.Cluster.Enabled && settings.Faults.Plan.FirstOrDefault(f => !f.Kind.IsLinkFault()) is { } local)
+            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(local.Kind)} faults are injected in one process only, not yet in " +
+                                     "clustered runs (actortrain.cluster.enabled = on); clustered runs take message faults (drop, delay, " +
+                                     "duplicate, reorder, corrupt). Remove the entry or run without the cluster.");
         // The policy may switch a sync run to decoupled.
         IEnumerable<TrainingMode> modes = settings.Policy.Enabled ? [TrainingMode.Sync, TrainingMode.Decoupled] : settings.EffectivePlan.Select(e => e.Mode);
         var ignoring = modes.Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();

@@ -63,6 +63,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Receive<EvaluationResult>(OnEvaluationResult);
         Receive<StageSaved>(OnStageSaved);
         Receive<LinkTraffic>(t => _traffic[t.Rank] = t);
+        Receive<LinkHealth>(h => _linkHealth[h.Rank] = h);
         Receive<WorkerFailure>(OnWorkerFailure);
         Receive<InterruptRun>(_ => OnInterrupt());
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
@@ -242,6 +243,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     private void Finish()
     {
         _finished = true;
+        ReportLinkHealth();
         foreach (var w in _workers) w.Node.Tell(EndRun.Done, Self);
         _done.TrySetResult(new ClusterRunResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss,
             _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, _interrupted), _traffic.Values.ToList()));

@@ -28,6 +28,7 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
     private readonly ILogger _log;
     private readonly TaskCompletionSource<NodeExit> _exit;
     private readonly Address _driverAddress;
+    private readonly WorkerLinks _links;
 
     private IActorRef? _stages;
     private bool _welcomed, _placed, _runEnded;
@@ -38,10 +39,10 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
 
     private sealed record JoinTimedOut;
 
-    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity, ILogger log,
-        TaskCompletionSource<NodeExit> exit)
+    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity, WorkerLinks links,
+        ILogger log, TaskCompletionSource<NodeExit> exit)
     {
-        (_settings, _options, _dataset, _identity, _log, _exit) = (settings, options, dataset, identity, log, exit);
+        (_settings, _options, _dataset, _identity, _links, _log, _exit) = (settings, options, dataset, identity, links, log, exit);
         _driverAddress = Address.Parse(ClusterAkkaConfig.SeedAddress(settings));
 
         Receive<Joined>(_ =>
@@ -77,9 +78,9 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity, ILogger log,
-        TaskCompletionSource<NodeExit> exit) =>
-        Akka.Actor.Props.Create(() => new NodeActor(settings, options, dataset, identity, log, exit));
+    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity,
+        WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit) =>
+        Akka.Actor.Props.Create(() => new NodeActor(settings, options, dataset, identity, links, log, exit));
 
     protected override void PreStart()
     {
@@ -102,7 +103,7 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
         var options = _options with { RunDirectory = plan.RunDirectory };
         _stages = options.Mode == DataParallelRun.Mode
             ? Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), "replica")
-            : Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _log), "stages");
+            : Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _links, _log), "stages");
     }
 
     private void StopStages()

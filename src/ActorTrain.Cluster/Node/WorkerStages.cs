@@ -7,6 +7,8 @@ using ActorTrain.Torch;
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
+using ActorTrain.Training.Links.Messages;
+using ActorTrain.Torch.Distributed;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
@@ -23,7 +25,9 @@ namespace ActorTrain.Cluster.Node;
 /// The stages the driver placed on this worker, for one run. It builds the whole model under the run's seed (so each
 /// stage starts with the weights it has in a one-process run, or loads them from the checkpoint a resumed run names),
 /// keeps its own stages as <see cref="SyncStageActor"/>s (or <see cref="AsyncStageActor"/>s without flush), joins the
-/// workers' Gloo group, links neighbours in this process by reference and neighbours elsewhere over Gloo, fills its
+/// workers' Gloo group, links neighbours in this process by reference and neighbours elsewhere over Gloo (both under the
+/// link protocol, with the run's fault plan as a decorator nearest the wire; it carries the protocol's answers from its
+/// stages to the peers over Gloo), fills its
 /// first stage's inputs and last stage's labels from the positions the driver sends (test batches alike), and relays
 /// the stages' reports (steps completed, test scores, files saved, failures) to the driver. Runs on a thread of its
 /// own: it blocks on Gloo.
@@ -43,6 +47,8 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly List<GlooLink> _outgoing = new();
     private readonly List<GlooReceiveLoop> _incoming = new();
     private readonly GlooTraffic _traffic = new();
+    private readonly LinkFactory _links;
+    private readonly LinkEventTally _linkEvents;
     private readonly Batch _batch, _testBatch;
     private readonly long[] _inputShape;
 
@@ -52,10 +58,13 @@ internal sealed class WorkerStages : ReceiveActor
 
     private sealed record LinkFailed(int PeerRank, string Reason);
 
-    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log)
+    public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, WorkerLinks links,
+        ILogger log)
     {
         (_plan, _options, _dataset, _driver, _linkTimeout, _localAddress, _log) =
             (plan, options, dataset, driver, cluster.LinkTimeout, cluster.WorkerHostname, log);
+        _links = links.Factory;
+        _linkEvents = new LinkEventTally(links.Observer);
         _train = new BatchLoader(dataset.Train, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
         _test = TestLoader();
@@ -76,6 +85,8 @@ internal sealed class WorkerStages : ReceiveActor
         Receive<SaveStages>(OnSaveStages);
         Receive<StageSaved>(saved => _driver.Tell(saved, Self));
         Receive<LinkFailed>(f => Report(f.PeerRank, f.Reason));
+        Receive<LinkAck>(Answer);
+        Receive<ResendRequest>(Answer);
         Receive<Terminated>(t =>
         {
             if (!_ended) Report(WorkerFailure.NoPeer, $"{t.ActorRef.Path.Name} failed: {_strategy.CauseOf(t.ActorRef)?.Message ?? "stopped"}");
@@ -87,8 +98,9 @@ internal sealed class WorkerStages : ReceiveActor
         });
     }
 
-    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log) =>
-        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, cluster, log)).WithDispatcher(StageDispatcher.Id);
+    public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, WorkerLinks links,
+        ILogger log) =>
+        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, cluster, links, log)).WithDispatcher(StageDispatcher.Id);
 
     /// <summary>The test split as a one-process run batches it (see TrainingRun), so test batch indices mean the same everywhere.</summary>
     private BatchLoader TestLoader() => new(_dataset.Test, _dataset.Normalization,
@@ -134,7 +146,11 @@ internal sealed class WorkerStages : ReceiveActor
             _stageActors[stage.Index] = actor;
         }
         foreach (var stage in _mine)
-            _stageActors[stage.Index].Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self), Self);
+        {
+            var actor = _stageActors[stage.Index];
+            var inbox = _links.Inbox(stage.Index, actor, Context.System.Scheduler, _linkEvents, TimeProvider.System);
+            actor.Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self, inbox), Self);
+        }
         foreach (var loop in _incoming) loop.Start();
         _driver.Tell(new StagesReady(_plan.Rank), Self);
     }
@@ -154,8 +170,8 @@ internal sealed class WorkerStages : ReceiveActor
     private IStageLink? Link(int from, int to)
     {
         if (to < 0 || to >= _plan.Balance.Length) return null;
-        if (IsLocal(to))
-            return LinkFactory.InProcess.Connect(from, to, _stageActors[to], _stageActors[from], NullTrainingObserver.Instance, TimeProvider.System);
+        var (scheduler, sender) = (Context.System.Scheduler, _stageActors[from]);
+        if (IsLocal(to)) return _links.ConnectSequenced(from, to, _stageActors[to], sender, scheduler, _linkEvents, TimeProvider.System);
         var peer = _plan.StageRanks[to];
         var receiver = _stageActors[from];
         var self = Self;
@@ -166,11 +182,12 @@ internal sealed class WorkerStages : ReceiveActor
             test.Fill(0, (int)batch, testBatch);
             return Tensor.FromSpan(testBatch.FilledLabels, [testBatch.Count]);
         }
-        _incoming.Add(new GlooReceiveLoop(_gloo!.Group, peer, to, from, _linkTimeout, m => receiver.Tell(m, ActorRefs.NoSender), TestLabels,
-            e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
+        // Frames come from this actor, so the receiving stage's answers (acknowledgements, resend requests) reach it to go back over Gloo.
+        _incoming.Add(new GlooReceiveLoop(_gloo!.Group, peer, to, from, _linkTimeout, m => receiver.Tell(m, self), c => receiver.Tell(c, ActorRefs.NoSender),
+            TestLabels, e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
         var link = new GlooLink(_gloo!.Group, peer, from, to, _linkTimeout, _traffic);
         _outgoing.Add(link);
-        return link;
+        return _links.ConnectSequenced(link, sender, scheduler, _linkEvents, TimeProvider.System);
     }
 
     private void OnRunStepAt(RunStepAt at)
@@ -193,10 +210,25 @@ internal sealed class WorkerStages : ReceiveActor
         _stageActors[0].Tell(new Evaluate(at.Batch, input, labels), Self);
     }
 
+    /// <summary>A local stage's answer about frames from a stage on another worker: it goes back on the Gloo link the other way.</summary>
+    private void Answer(ILinkControl answer)
+    {
+        if (_ended || _outgoing.FirstOrDefault(l => l.From == answer.To && l.To == answer.From) is not { } back) return;
+        try
+        {
+            back.Answer(answer);
+        }
+        catch (DistributedException e)
+        {
+            Report(_plan.StageRanks[answer.From], $"answering on link {answer.To}->{answer.From}: {e.Message}");
+        }
+    }
+
     private void OnSaveStages(SaveStages save)
     {
         // The pipeline is drained at a checkpoint: the traffic so far is every send of the steps done.
         _driver.Tell(_traffic.Snapshot(_plan.Rank), Self);
+        _driver.Tell(_linkEvents.Snapshot(_plan.Rank), Self);
         Directory.CreateDirectory(save.Directory);
         var metadata = new Dictionary<string, string>
         {

@@ -23,11 +23,18 @@ public sealed class LinkFactory(
 
     /// <summary>A link without the protocol: messages go as they are (the decoupled mode, tests that wire stages by hand).</summary>
     internal IStageLink Connect(int from, int to, IActorRef receiver, IActorRef sender, ITrainingObserver observer, TimeProvider clock) =>
-        new ObservedLink(Decorated(from, to, receiver, sender), observer, clock);
+        new ObservedLink(Decorated(new InProcessLink(from, to, receiver, sender)), observer, clock);
 
     /// <summary>A link with the protocol's sending end; the receiver needs an <see cref="Inbox"/>.</summary>
     internal IStageLink ConnectSequenced(int from, int to, IActorRef receiver, IActorRef sender, IScheduler scheduler, ITrainingObserver observer, TimeProvider clock) =>
-        new ObservedLink(StageSide(new ReliableLink(Decorated(from, to, receiver, sender), Protocol, sender, scheduler, observer, clock)), observer, clock);
+        ConnectSequenced(new InProcessLink(from, to, receiver, sender), sender, scheduler, observer, clock);
+
+    /// <summary>
+    /// The same over another <paramref name="transport"/> (Gloo to a stage in another process); <paramref name="sender"/>
+    /// is the sending stage's actor, which hears the protocol's answers and timers.
+    /// </summary>
+    internal IStageLink ConnectSequenced(IStageLink transport, IActorRef sender, IScheduler scheduler, ITrainingObserver observer, TimeProvider clock) =>
+        new ObservedLink(StageSide(new ReliableLink(Decorated(transport), Protocol, sender, scheduler, observer, clock)), observer, clock);
 
     /// <summary>The protocol's receiving end for stage <paramref name="stage"/>, whose actor is <paramref name="self"/>.</summary>
     internal LinkInbox Inbox(int stage, IActorRef self, IScheduler scheduler, ITrainingObserver observer, TimeProvider clock) =>
@@ -39,9 +46,9 @@ public sealed class LinkFactory(
         return link;
     }
 
-    private IStageLink Decorated(int from, int to, IActorRef receiver, IActorRef sender)
+    private IStageLink Decorated(IStageLink transport)
     {
-        IStageLink link = new InProcessLink(from, to, receiver, sender);
+        var link = transport;
         foreach (var decorator in decorators) link = decorator.Decorate(link);
         return link;
     }
