@@ -12,7 +12,7 @@ namespace ActorTrain.Faults.Tests;
 
 /// <summary>
 /// The run every fault test makes: a two-stage pipeline of a small MLP on 256 synthetic samples (8 steps of 32, 2
-/// micro-batches), with a fault plan injected at the link seam and its checkpoint written under a name, so two runs'
+/// micro-batches; with <c>dropout</c>, a dropout layer after each hidden layer), with a fault plan injected at the link seam and its checkpoint written under a name, so two runs'
 /// final weights can be compared.
 /// </summary>
 internal static class SmallPipeline
@@ -21,7 +21,8 @@ internal static class SmallPipeline
     private static readonly LinkProtocolOptions Protocol = new(TimeSpan.FromMilliseconds(20), 64);
 
     public static async Task<FaultRecorder> RunAsync(
-        string runDirectory, string plan, string mode = "sync", RecoveryOptions? recovery = null, int checkpointEvery = 0, string? resumeFrom = null)
+        string runDirectory, string plan, string mode = "sync", RecoveryOptions? recovery = null, int checkpointEvery = 0, string? resumeFrom = null,
+        bool dropout = false)
     {
         var faults = SettingsBinder.Bind(ConfigLoader.Load(null, [$"faults.plan={plan}", "faults.seed=3"])).Faults;
         var recorder = new FaultRecorder();
@@ -31,7 +32,10 @@ internal static class SmallPipeline
         {
             Name = DatasetCatalog.Synthetic, SyntheticTrainCount = 256, SyntheticTestCount = 64, SyntheticFeatures = 20, SyntheticClasses = 4, SyntheticSeed = 5,
         });
-        var layers = new[] { "linear 32", "relu", "linear 32", "relu", "linear 4" }
+        string[] texts = dropout
+            ? ["linear 32", "relu", "dropout 0.3", "linear 32", "relu", "dropout 0.3", "linear 4"]
+            : ["linear 32", "relu", "linear 32", "relu", "linear 4"];
+        var layers = texts
             .Select(text => LayerSpec.TryParse(text, out var spec, out _) ? spec! : throw new ArgumentException(text)).ToList();
         var options = new TrainingOptions
         {

@@ -39,6 +39,20 @@ public sealed class StageFaultTests : IDisposable
         Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("faulted")));
     }
 
+    /// <summary>
+    /// Dropout masks are drawn per micro-batch from the run seed (not from libtorch's global generator, which the two
+    /// stage threads share in no fixed order): the replay after a rollback draws the masks of the first try.
+    /// </summary>
+    [TorchFact]
+    public async Task With_dropout_a_crash_rolls_back_and_replays_the_same_masks_to_the_weights_of_the_fault_free_run()
+    {
+        await SmallPipeline.RunAsync(_root.File("baseline"), "[]", recovery: Recovery, dropout: true);
+        var recorder = await SmallPipeline.RunAsync(_root.File("faulted"), """[{ kind = crash, stage = 1, step = 5 }]""", recovery: Recovery, dropout: true);
+
+        Assert.Equal(RecoveryAction.Rollback, Assert.Single(recorder.Recoveries).Action);
+        Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("faulted")));
+    }
+
     [TorchFact]
     public async Task A_hung_stage_s_late_frames_are_dropped_as_stale_after_the_rollback()
     {

@@ -20,6 +20,21 @@ public static partial class Functional
     }
 
     /// <summary>
+    /// Dropout whose mask is drawn from <paramref name="generator"/> (on the CPU, then moved to the input's device), as
+    /// libtorch's dropout computes it (x · bernoulli(1 - p) / (1 - p)), so the mask depends on the generator alone and
+    /// not on what other threads draw from the global one.
+    /// </summary>
+    public static Tensor Dropout(Tensor x, double p, bool training, Generator generator)
+    {
+        if (!training || p is 0 or 1) return Dropout(x, p, training);
+        using var keep = Tensor.Zeros(x.Shape);
+        keep.Bernoulli_(1 - p, generator).Div_(1 - p);
+        if (x.Device.Type == keep.Device.Type) return x.Mul(keep);
+        using var moved = keep.To(x.Device);
+        return x.Mul(moved);
+    }
+
+    /// <summary>
     /// Batch normalisation over dimension 1. When <paramref name="training"/>, uses batch statistics and
     /// updates the running statistics (if given) in place with <paramref name="momentum"/>; otherwise
     /// uses the running statistics, which must then be given.

@@ -51,6 +51,12 @@ internal sealed partial class PipelineStage : IDisposable
     /// <summary>Intra-op threads for this stage's kernels, set on the stage's own thread (the count is per thread).</summary>
     public int Threads { get; }
 
+    /// <summary>
+    /// The run's seed, under which each micro-batch's dropout masks are drawn (see <see cref="DropoutSeeds"/>): a mask
+    /// depends on the seed, the micro-batch and the layer, so a replay, a resumed run or another process draws it again.
+    /// </summary>
+    public long DropoutSeed { get; init; }
+
     /// <summary>Which blocks of the model this stage holds, as logs and profiles show it ("blocks 0-2").</summary>
     public string Describe() => BlockCount == 1 ? $"block {FirstBlock}" : $"blocks {FirstBlock}-{FirstBlock + BlockCount - 1}";
 
@@ -83,7 +89,8 @@ internal sealed partial class PipelineStage : IDisposable
     public Tensor Forward(long microBatch, Tensor input)
     {
         var x = Prepare(input);
-        var y = Layers.Forward(x);
+        Tensor y;
+        using (DropoutSeeds.Enter(DropoutSeeds.Mix(DropoutSeed, microBatch))) y = Layers.Forward(x);
         _stash.Add(microBatch, new Stash(x, y, WeightVersion, SnapshotWeights()));
         return y.Detach();
     }
@@ -95,7 +102,9 @@ internal sealed partial class PipelineStage : IDisposable
     public (double LossSum, int Correct) ForwardLoss(long microBatch, Tensor input, Tensor labels, int batchSize)
     {
         var x = Prepare(input);
-        using var logits = Layers.Forward(x);
+        Tensor forward;
+        using (DropoutSeeds.Enter(DropoutSeeds.Mix(DropoutSeed, microBatch))) forward = Layers.Forward(x);
+        using var logits = forward;
         var count = labels.Size(0);
         using var mean = Functional.CrossEntropy(logits, labels);
         var weighted = mean.Mul((double)count / batchSize);

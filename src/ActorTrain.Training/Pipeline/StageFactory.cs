@@ -21,7 +21,10 @@ internal static class StageFactory
                 foreach (var b in mine) b.To(device);
             var optimizer = OptimizerFactory.Create(mine.SelectMany(b => b.Parameters()), options.Optimizer);
             var inputShape = spec.Blocks[first].InputShape.Select(d => (long)d).ToArray();
-            stages.Add(new PipelineStage(k, balance.Count, mine, first, optimizer, device, inputShape, Math.Max(1, options.Pipeline.ThreadsPerStage)));
+            stages.Add(new PipelineStage(k, balance.Count, mine, first, optimizer, device, inputShape, Math.Max(1, options.Pipeline.ThreadsPerStage))
+            {
+                DropoutSeed = options.Seed,
+            });
             first += balance[k];
         }
         return stages;
