@@ -56,6 +56,10 @@ internal sealed class FaultsCommand : ICommand
         sets.AddRange(a.Values("--set"));
         var (_, settings) = SettingsInput.Load(a.Value("--config"), sets);
         ModeDispatch.Check(settings);
+        // Its baseline and faulted runs are one-process runs; node faults are drilled with examples/fault-drill.sh.
+        if (settings.Cluster.Enabled)
+            throw new UsageException("actortrain.cluster.enabled: the faults command runs its experiment in one process; drill node faults " +
+                                     "with a clustered `actortrain train` (see examples/fault-drill.sh).");
         if (settings.Faults.Plan.Count == 0)
             throw new UsageException("the fault plan is empty: give actortrain.faults.plan in the configuration, or --plan.");
         if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } stageFault &&

@@ -41,16 +41,21 @@ internal static class ModeDispatch
     }
 
     /// <summary>
-    /// Faults are injected at the link and checkpoint seams of the in-process pipelines only: a plan that a decoupled,
-    /// ist or dp entry, or a clustered run, would silently ignore is refused, so an experiment never reports a fault-free
-    /// run as one that survived its faults.
+    /// Link, stage and checkpoint faults are injected at the seams of the in-process pipelines, node faults (kill-node,
+    /// leave-node) by the driver of a clustered sync or async run: a plan that the run would silently ignore is refused,
+    /// so an experiment never reports a fault-free run as one that survived its faults.
     /// </summary>
     private static void CheckFaultPlan(ActorTrainSettings settings)
     {
         if (settings.Faults.Plan.Count == 0) return;
         if (settings.Cluster.Enabled)
-            throw new UsageException("actortrain.faults.plan: faults are injected in one process only, not yet in clustered runs " +
-                                     "(actortrain.cluster.enabled = on); empty the plan or run without the cluster.");
+        {
+            CheckClusteredFaultPlan(settings);
+            return;
+        }
+        if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsNodeFault()) is { } node)
+            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(node.Kind)} acts on a worker process of a clustered run " +
+                                     "(actortrain.cluster.enabled = on); this run has one process. Remove it or run clustered.");
         // The policy may switch a sync run to decoupled.
         IEnumerable<TrainingMode> modes = settings.Policy.Enabled ? [TrainingMode.Sync, TrainingMode.Decoupled] : settings.EffectivePlan.Select(e => e.Mode);
         var ignoring = modes.Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
@@ -59,6 +64,20 @@ internal static class ModeDispatch
                                      $"{string.Join(" and ", ignoring.Select(EnumNames.Of))} would run without them. Empty the plan or train sync or async.");
         if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
             throw new UsageException($"the fault plan names {(outside.Kind.IsStageFault() ? outside.Where : $"link {outside.Link}")}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such {(outside.Kind.IsStageFault() ? "stage" : "link")}.");
+    }
+
+    /// <summary>A clustered run takes node faults only, in a sync or async pipeline, on a stage the pipeline has.</summary>
+    private static void CheckClusteredFaultPlan(ActorTrainSettings settings)
+    {
+        if (settings.Faults.Plan.FirstOrDefault(f => !f.Kind.IsNodeFault()) is { } other)
+            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(other.Kind)} is injected in one process only; a clustered run " +
+                                     "(actortrain.cluster.enabled = on) takes kill-node and leave-node. Remove it or run without the cluster.");
+        var ignoring = settings.EffectivePlan.Select(e => e.Mode).Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
+        if (ignoring.Count > 0)
+            throw new UsageException($"actortrain.faults.plan: node faults are injected in clustered sync and async pipelines; " +
+                                     $"{string.Join(" and ", ignoring.Select(EnumNames.Of))} would run without them. Empty the plan or train sync or async.");
+        if (settings.Faults.Plan.FirstOrDefault(f => f.Stage >= settings.Pipeline.Stages) is { } outside)
+            throw new UsageException($"actortrain.faults.plan names {outside.Where}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such stage.");
     }
 
     /// <summary>Refuses, listing each, the modes of the plan that cannot run on this model, data and settings.</summary>
