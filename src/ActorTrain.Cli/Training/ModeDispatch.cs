@@ -70,8 +70,8 @@ internal static class ModeDispatch
     private static void CheckClusteredFaultPlan(ActorTrainSettings settings)
     {
         if (settings.Faults.Plan.FirstOrDefault(f => !f.Kind.IsNodeFault()) is { } other)
-            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(other.Kind)} is injected in one process only; a clustered run " +
-                                     "(actortrain.cluster.enabled = on) takes kill-node and leave-node. Remove it or run without the cluster.");
+            throw new UsageException($"actortrain.faults.plan: faults are injected in one process only, except kill-node and leave-node; a " +
+                                     $"clustered run (actortrain.cluster.enabled = on) would run without {EnumNames.Of(other.Kind)}. Remove it or run without the cluster.");
         var ignoring = settings.EffectivePlan.Select(e => e.Mode).Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
         if (ignoring.Count > 0)
             throw new UsageException($"actortrain.faults.plan: node faults are injected in clustered sync and async pipelines; " +
