@@ -43,13 +43,15 @@ public sealed class NodeFaultRecoveryTests
         Assert.Single(exits, c => c == 137);
     }
 
-    [TrainingFact]
-    public async Task Without_a_spare_the_lost_stage_is_co_located_on_the_survivor_with_identical_weights()
+    [TrainingTheory]
+    [InlineData("sync")]
+    [InlineData("async")]
+    public async Task Without_a_spare_the_lost_stage_is_co_located_on_the_survivor_with_identical_weights(string mode)
     {
         using var temp = new TempDirectory();
-        var baseline = await OneProcessBaselineAsync(temp);
+        var baseline = await OneProcessBaselineAsync(temp, $"run.mode={mode}");
 
-        var cluster = new LoopbackCluster(temp.File("faulted"), [.. Faulted, "recovery.spare-wait=1s"]);
+        var cluster = new LoopbackCluster(temp.File("faulted"), [.. Faulted, "recovery.spare-wait=1s", $"run.mode={mode}"]);
         using var worker0 = cluster.StartNode();
         using var worker1 = cluster.StartNode();
         using var driver = cluster.StartDriver();
@@ -85,9 +87,9 @@ public sealed class NodeFaultRecoveryTests
     }
 
     /// <summary>The same configuration without the fault, in one process (clustered sync ends bit-identical to it).</summary>
-    private static async Task<string> OneProcessBaselineAsync(TempDirectory temp)
+    private static async Task<string> OneProcessBaselineAsync(TempDirectory temp, params string[] sets)
     {
-        var baseline = new LoopbackCluster(temp.File("baseline"), Sets);
+        var baseline = new LoopbackCluster(temp.File("baseline"), [.. Sets, .. sets]);
         using var oneProcess = CliProcess.Start(baseline.Args("train", "cluster.enabled=off"));
         Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
         return baseline.FinalCheckpoint();

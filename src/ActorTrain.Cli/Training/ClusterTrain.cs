@@ -14,7 +14,8 @@ namespace ActorTrain.Cli.Training;
 /// <summary>
 /// `actortrain train` with cluster.enabled: this process is the driver (the cluster's seed node and the run's
 /// supervisor); the stages run in `actortrain node` workers. Exit codes: 0 trained, 2 a worker refused (another version
-/// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost, 130/143 SIGINT/SIGTERM
+/// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost (unless
+/// recovery.on-node-loss = re-place placed its stages again: then one line per recovery is printed), 130/143 SIGINT/SIGTERM
 /// drained the run to a checkpoint (the workers stop with it).
 /// </summary>
 internal static class ClusterTrain
