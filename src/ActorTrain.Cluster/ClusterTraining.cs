@@ -38,10 +38,11 @@ public static class ClusterTraining
     /// <see cref="TrainingOptions.RunDirectory"/> and writes its manifest; the result adds each worker's Gloo traffic.
     /// <paramref name="interrupt"/> drains the run to a final checkpoint and ends it as interrupted. Throws
     /// <see cref="ClusterRefusedException"/> (a worker's version or configuration differs), <see cref="ClusterJoinException"/>
-    /// or <see cref="ClusterNodeLostException"/>.
+    /// or <see cref="ClusterNodeLostException"/>. <paramref name="nodeLoss"/> (default: stop) says whether a lost worker
+    /// stops the run or its stages are placed again, and which node faults the driver injects.
     /// </summary>
     public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
-        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default)
+        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default, NodeLossSettings? nodeLoss = null)
     {
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
         // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
@@ -57,7 +58,7 @@ public static class ClusterTraining
         var shape = new RunShape(balance, dp ? cluster.Workers : 0, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch, resume?.Position ?? RunPosition.Start,
             resume?.Directory);
         var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
+        var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done, nodeLoss ?? NodeLossSettings.Stop), ClusterAkkaConfig.DriverActorName);
         var registration = interrupt.Register(() => driver.Tell(InterruptRun.Instance));
         done.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
         return done.Task;

@@ -81,7 +81,25 @@ public sealed class FaultPlanTests
     {
         Assert.Equal(0, SettingsBinder.Bind(ConfigLoader.Load(null, [])).Recovery.SnapshotEvery);
         var recovery = SettingsBinder.Bind(ConfigLoader.Load(null, ["recovery.snapshot-every=50", "recovery.max-restarts=1", "recovery.watchdog-floor=500ms", "recovery.watchdog-multiple=4"])).Recovery;
-        Assert.Equal(new RecoverySettings(50, 1, TimeSpan.FromMilliseconds(500), 4), recovery);
+        Assert.Equal(new RecoverySettings(50, 1, TimeSpan.FromMilliseconds(500), 4, SpareWait: TimeSpan.FromSeconds(10)), recovery);
+    }
+
+    [Fact]
+    public void A_lost_node_stops_the_run_by_default_and_re_place_binds_with_its_spare_wait()
+    {
+        Assert.Equal(NodeLossPolicy.Stop, SettingsBinder.Bind(ConfigLoader.Load(null, [])).Recovery.OnNodeLoss);
+        var recovery = SettingsBinder.Bind(ConfigLoader.Load(null, ["recovery.on-node-loss=re-place", "recovery.spare-wait=3s"])).Recovery;
+        Assert.Equal((NodeLossPolicy.RePlace, TimeSpan.FromSeconds(3)), (recovery.OnNodeLoss, recovery.SpareWait));
+    }
+
+    [Fact]
+    public void Node_faults_name_the_stage_whose_worker_they_act_on()
+    {
+        var plan = Bind("[{ kind = kill-node, stage = 1, step = 30 }, { kind = leave-node, stage = 0, step = 12 }]").Plan;
+        Assert.Equal((FaultKind.KillNode, 1, 30L), (plan[0].Kind, plan[0].Stage, plan[0].Steps.Single()));
+        Assert.Equal((FaultKind.LeaveNode, 0, 12L), (plan[1].Kind, plan[1].Stage, plan[1].Steps.Single()));
+        Assert.True(plan.All(f => f.Kind.IsNodeFault() && !f.Kind.IsLinkFault() && !f.Kind.IsStageFault()));
+        Assert.Equal("the node hosting stage 1", plan[0].Where);
     }
 
     [Theory]

@@ -25,7 +25,8 @@ internal sealed class FaultsCommand : ICommand
     public string Summary => "run a fault plan against the fault-free baseline: every fault, its detection and recovery, identical weights or not";
 
     public string Help =>
-        "usage: actortrain faults --config FILE [--plan PLAN] [--baseline DIR] [--set key=value ...] [--json]\n\n" +
+        "usage: actortrain faults --config FILE [--plan PLAN] [--baseline DIR] [--set key=value ...] [--json]\n" +
+        "       actortrain faults --digest DIR\n\n" +
         "Trains the configured pipeline (run.mode sync or async) twice with the same seed: the baseline without faults, then\n" +
         "with the faults of actortrain.faults.plan injected: message faults on the links (drop, delay, duplicate, reorder,\n" +
         "corrupt), healed by resending, and stage faults (crash, hang, straggler, nan; sync with recovery.snapshot-every > 0),\n" +
@@ -44,18 +45,25 @@ internal sealed class FaultsCommand : ICommand
         "  --baseline DIR  take the baseline's final weights from the committed checkpoint in DIR (a run or checkpoint\n" +
         "                  directory of an earlier fault-free run of the same model, seed and steps) instead of training it\n" +
         "  --set k=v       override one key (repeatable; applied last)\n" +
-        "  --json          print one JSON document (identical-weights, faults, accuracies, wall times) instead of tables\n\n" +
+        "  --json          print one JSON document (identical-weights, faults, accuracies, wall times) instead of tables\n" +
+        "  --digest DIR    only print the SHA-256 the experiment compares (every tensor) of the committed checkpoint in DIR\n" +
+        "                  (a run or checkpoint directory), e.g. to compare a clustered run with one process\n\n" +
         "exit codes: 0 the weights are identical, 1 they differ or a run failed, 2 bad configuration or input.\n";
 
     public int Run(string[] args)
     {
-        var a = new ArgReader(args, ["--config", "--set", "--plan", "--baseline"], ["--json"]);
+        var a = new ArgReader(args, ["--config", "--set", "--plan", "--baseline", "--digest"], ["--json"]);
         if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}'.");
+        if (a.Value("--digest") is { } digestOf) return PrintDigest(digestOf);
         var sets = new List<string>();
         if (a.Value("--plan") is { } plan) sets.Add("faults.plan=" + (File.Exists(plan) ? File.ReadAllText(plan) : plan));
         sets.AddRange(a.Values("--set"));
         var (_, settings) = SettingsInput.Load(a.Value("--config"), sets);
         ModeDispatch.Check(settings);
+        // Its baseline and faulted runs are one-process runs; node faults are drilled with examples/fault-drill.sh.
+        if (settings.Cluster.Enabled)
+            throw new UsageException("actortrain.cluster.enabled: the faults command runs its experiment in one process; drill node faults " +
+                                     "with a clustered `actortrain train` (see examples/fault-drill.sh).");
         if (settings.Faults.Plan.Count == 0)
             throw new UsageException("the fault plan is empty: give actortrain.faults.plan in the configuration, or --plan.");
         if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } stageFault &&
@@ -109,5 +117,22 @@ internal sealed class FaultsCommand : ICommand
         var result = ModeDispatch.RunAsync(settings, options with { RunDirectory = runDirectory }, dataset, recorder, logging.Logger, TimeProvider.System,
             CancellationToken.None, environment).GetAwaiter().GetResult();
         return new FaultRun(runDirectory, result, recorder, WeightDigest.Of(runDirectory));
+    }
+
+    /// <summary>The digest a fault experiment compares, of a committed and intact checkpoint only (as --baseline takes it).</summary>
+    private static int PrintDigest(string path)
+    {
+        string directory;
+        try
+        {
+            directory = CheckpointDirectory.Resolve(path);
+            CheckpointDirectory.Verify(directory, CheckpointManifest.Read(directory));
+        }
+        catch (CheckpointException e)
+        {
+            throw new UsageException($"--digest {path}: {e.Message}");
+        }
+        Console.Out.WriteLine($"{WeightDigest.Of(directory)}  {directory}");
+        return ExitCodes.Ok;
     }
 }

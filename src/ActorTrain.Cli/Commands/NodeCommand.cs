@@ -24,7 +24,9 @@ internal sealed class NodeCommand : ICommand
         "cluster.enabled = on), introduces itself with its ActorTrain version and configuration fingerprint, builds the\n" +
         "stages the driver places here from the same configuration (same seed, same weights), reads its own data and\n" +
         "trains them, exchanging activations and gradients with the other workers over Gloo. It serves one run and exits\n" +
-        "when the driver leaves or is lost; SIGTERM or Ctrl-C leave the cluster gracefully.\n\n" +
+        "when the driver leaves or is lost; SIGTERM or Ctrl-C leave the cluster gracefully. With\n" +
+        "recovery.on-node-loss = re-place, a worker that joins after the stages were placed waits as a spare and takes\n" +
+        "over the stages of a lost worker.\n\n" +
         "options:\n" +
         "  --config FILE   the run's HOCON file (the driver's must resolve to the same configuration)\n" +
         "  --set k=v       override one key (repeatable; the driver needs the same overrides)\n\n" +

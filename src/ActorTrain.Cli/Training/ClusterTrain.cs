@@ -14,7 +14,8 @@ namespace ActorTrain.Cli.Training;
 /// <summary>
 /// `actortrain train` with cluster.enabled: this process is the driver (the cluster's seed node and the run's
 /// supervisor); the stages run in `actortrain node` workers. Exit codes: 0 trained, 2 a worker refused (another version
-/// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost, 130/143 SIGINT/SIGTERM
+/// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost (unless
+/// recovery.on-node-loss = re-place placed its stages again: then one line per recovery is printed), 130/143 SIGINT/SIGTERM
 /// drained the run to a checkpoint (the workers stop with it).
 /// </summary>
 internal static class ClusterTrain
@@ -38,8 +39,9 @@ internal static class ClusterTrain
         });
         try
         {
-            var (result, traffic) = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
-                NullTrainingObserver.Instance, log, interrupt.Token).GetAwaiter().GetResult();
+            var run = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
+                NullTrainingObserver.Instance, log, interrupt.Token, NodeLossSettings.Of(settings.Recovery, settings.Faults)).GetAwaiter().GetResult();
+            var (result, traffic) = run;
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
                 $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
@@ -48,6 +50,7 @@ internal static class ClusterTrain
             foreach (var t in traffic)
                 Console.Out.WriteLine(FormattableString.Invariant(
                     $"Worker {t.Rank} {moved} {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} {calls}, {t.SendTime.TotalSeconds:F2} s in them"));
+            foreach (var recovery in run.Recoveries) Console.Out.WriteLine(recovery);
             Console.Out.WriteLine($"Run directory: {runDirectory}");
             if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
             ok = true;

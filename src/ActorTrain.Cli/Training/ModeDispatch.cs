@@ -41,19 +41,21 @@ internal static class ModeDispatch
     }
 
     /// <summary>
-    /// Faults are injected at the link and checkpoint seams of the sync and async pipelines (message faults on clustered
-    /// ones too): a plan that a decoupled, ist or dp entry, or a clustered run, would silently ignore is refused, so an
-    /// experiment never reports a fault-free run as one that survived its faults.
+    /// Link, stage and checkpoint faults are injected at the seams of the in-process pipelines; in a clustered sync or
+    /// async run, message faults on the workers' links and node faults (kill-node, leave-node) by the driver: a plan that
+    /// the run would silently ignore is refused, so an experiment never reports a fault-free run as one that survived its faults.
     /// </summary>
     private static void CheckFaultPlan(ActorTrainSettings settings)
     {
         if (settings.Faults.Plan.Count == 0) return;
-        // Between processes the link protocol heals message faults as in one process; stage and storage faults need the
-        // in-process supervisor's rollback and checkpoint seam, which clustered runs do not have yet.
-        if (settings.Cluster.Enabled && settings.Faults.Plan.FirstOrDefault(f => !f.Kind.IsLinkFault()) is { } local)
-            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(local.Kind)} faults are injected in one process only, not yet in " +
-                                     "clustered runs (actortrain.cluster.enabled = on); clustered runs take message faults (drop, delay, " +
-                                     "duplicate, reorder, corrupt). Remove the entry or run without the cluster.");
+        if (settings.Cluster.Enabled)
+        {
+            CheckClusteredFaultPlan(settings);
+            return;
+        }
+        if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsNodeFault()) is { } node)
+            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(node.Kind)} acts on a worker process of a clustered run " +
+                                     "(actortrain.cluster.enabled = on); this run has one process. Remove it or run clustered.");
         // The policy may switch a sync run to decoupled.
         IEnumerable<TrainingMode> modes = settings.Policy.Enabled ? [TrainingMode.Sync, TrainingMode.Decoupled] : settings.EffectivePlan.Select(e => e.Mode);
         var ignoring = modes.Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
@@ -62,6 +64,24 @@ internal static class ModeDispatch
                                      $"{string.Join(" and ", ignoring.Select(EnumNames.Of))} would run without them. Empty the plan or train sync or async.");
         if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
             throw new UsageException($"the fault plan names {(outside.Kind.IsStageFault() ? outside.Where : $"link {outside.Link}")}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such {(outside.Kind.IsStageFault() ? "stage" : "link")}.");
+    }
+
+    /// <summary>A clustered run takes node faults only, in a sync or async pipeline, on a stage the pipeline has.</summary>
+    private static void CheckClusteredFaultPlan(ActorTrainSettings settings)
+    {
+        // Between processes the link protocol heals message faults as in one process, and the driver injects node faults;
+        // stage and storage faults need the in-process supervisor's rollback and checkpoint seam.
+        if (settings.Faults.Plan.FirstOrDefault(f => !f.Kind.IsNodeFault() && !f.Kind.IsLinkFault()) is { } other)
+            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(other.Kind)} faults are injected in one process only, not yet in " +
+                                     "clustered runs (actortrain.cluster.enabled = on); clustered runs take message faults (drop, delay, duplicate, " +
+                                     "reorder, corrupt) and node faults (kill-node, leave-node). Remove the entry or run without the cluster.");
+        var ignoring = settings.EffectivePlan.Select(e => e.Mode).Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
+        if (ignoring.Count > 0)
+            throw new UsageException($"actortrain.faults.plan: node faults are injected in clustered sync and async pipelines; " +
+                                     $"{string.Join(" and ", ignoring.Select(EnumNames.Of))} would run without them. Empty the plan or train sync or async.");
+        if (settings.Faults.Plan.FirstOrDefault(f => Math.Max(f.From, f.To) >= settings.Pipeline.Stages) is { } outside)
+            throw new UsageException($"actortrain.faults.plan names {(outside.Kind.IsLinkFault() ? $"link {outside.Link}" : outside.Where)}, but " +
+                                     $"actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such {(outside.Kind.IsLinkFault() ? "link" : "stage")}.");
     }
 
     /// <summary>Refuses, listing each, the modes of the plan that cannot run on this model, data and settings.</summary>

@@ -38,6 +38,7 @@ internal sealed partial class ClusterDriver
             _drainSent = false;
             var step = _nextStep++;
             foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch), Self);
+            InjectNodeFaults(step);
             var samples = Math.Min(_options.BatchSize, _shape.TrainSamples - _position.Batch * _options.BatchSize);
             _pendingSteps[step] = (0, samples);
             _samples += samples;
@@ -93,6 +94,7 @@ internal sealed partial class ClusterDriver
         }
         _pendingSteps.Remove(done.Step);
         _position = _position with { Step = _position.Step + 1 };
+        OnStepReplayed();
         if (_options.CheckpointEvery > 0 && _position.Step % _options.CheckpointEvery == 0) _checkpointDue = true;
         Pump();
     }
@@ -119,6 +121,7 @@ internal sealed partial class ClusterDriver
         if (_finished || ++_stagesSaved < _shape.Balance.Length) return;
         CheckpointManifest.Seal(_savingTo!, _options, _options.Mode, _position, _shape.Balance);
         _lastCheckpoint = _savingTo;
+        CommitRollbackPoint();
         _log.Information("Checkpoint at step {Step} written to {Directory} (stage files by the workers, manifest last)",
             _position.Step.ToString(CultureInfo.InvariantCulture), _savingTo);
         if (_finishAfterSave) Finish();

@@ -21,7 +21,8 @@ namespace ActorTrain.Cluster.Driver;
 /// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
 /// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
 /// every worker save its stages at the end and writes the manifest last. A worker that is lost (unreachable, gone, its
-/// actor dead, or a Gloo error reported by a neighbour) fails the run naming it and its stages.
+/// actor dead, or a Gloo error reported by a neighbour) fails the run naming it and its stages, or with
+/// recovery.on-node-loss = re-place has its stages placed again (see ClusterDriver.Recovery.cs).
 /// </summary>
 internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 {
@@ -29,6 +30,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly ClusterSettings _settings;
+    private readonly NodeLossSettings _nodeLoss;
     private readonly TrainingOptions _options;
     private readonly RunShape _shape;
     private readonly ConfigIdentity _identity;
@@ -50,11 +52,14 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     private sealed record JoinTimedOut;
 
     public ClusterDriver(ClusterSettings settings, TrainingOptions options, RunShape shape, ConfigIdentity identity, ITrainingObserver observer,
-        ILogger log, TaskCompletionSource<ClusterRunResult> done)
+        ILogger log, TaskCompletionSource<ClusterRunResult> done, NodeLossSettings nodeLoss)
     {
-        (_settings, _options, _shape, _identity, _observer, _log, _done) = (settings, options, shape, identity, observer, log, done);
+        (_settings, _options, _shape, _identity, _observer, _log, _done, _nodeLoss) = (settings, options, shape, identity, observer, log, done, nodeLoss);
         _position = shape.Start;
         _nextStep = _checkpointedStep = shape.Start.Step;
+        CommitRollbackPoint();
+
+        ReceiveRecovery();
 
         Receive<NodeHello>(OnHello);
         Receive<JoinTimedOut>(_ => OnJoinTimedOut());
@@ -81,8 +86,8 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(ClusterSettings settings, TrainingOptions options, RunShape shape, ConfigIdentity identity, ITrainingObserver observer,
-        ILogger log, TaskCompletionSource<ClusterRunResult> done) =>
-        Akka.Actor.Props.Create(() => new ClusterDriver(settings, options, shape, identity, observer, log, done));
+        ILogger log, TaskCompletionSource<ClusterRunResult> done, NodeLossSettings nodeLoss) =>
+        Akka.Actor.Props.Create(() => new ClusterDriver(settings, options, shape, identity, observer, log, done, nodeLoss));
 
     protected override void PreStart()
     {
@@ -106,7 +111,9 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             Sender.Tell(new NodeWelcome(_workers.IndexOf(known)), Self);
             return;
         }
-        if (_placed || _finished)
+        if (_spares.Any(w => w.Address == address)) return;
+        // With re-place, a worker that joins after placement waits as a spare.
+        if ((_placed && !RePlaces) || _finished)
         {
             Sender.Tell(new NodeRefused("the run already has its workers"), Self);
             return;
@@ -125,6 +132,11 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             return;
         }
         var worker = new WorkerEntry(Sender, address, hello.Pid);
+        if (_placed)
+        {
+            AdmitSpare(worker);
+            return;
+        }
         _workers.Add(worker);
         Context.Watch(Sender);
         Sender.Tell(new NodeWelcome(_workers.Count - 1), Self);
@@ -132,10 +144,12 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         if (_workers.Count == _settings.Workers) Place();
     }
 
+    /// <summary>Before placement a mismatched worker stops the run; a mismatched spare is only turned away.</summary>
     private void Refuse(string reason)
     {
         Sender.Tell(new NodeRefused(reason), Self);
-        Fail(new ClusterRefusedException(reason));
+        if (_placed) _log.Error("Refused a spare: {Reason}", reason);
+        else Fail(new ClusterRefusedException(reason));
     }
 
     private void OnJoinTimedOut()
@@ -186,7 +200,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         var worker = _workers[ready.Rank];
         worker.StageHost = Sender;
         Context.Watch(Sender);
-        if (++_ready < _workers.Count) return;
+        if (++_ready < _workers.Count || ResumeAfterRePlacement()) return;
         _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _shape.BatchesPerEpoch);
         _training = true;
         _startTimestamp = _clock.GetTimestamp();
@@ -213,21 +227,24 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     {
         var reporter = _workers.FirstOrDefault(w => w.Rank == failure.Rank);
         if (failure.PeerRank >= 0 && _workers.FirstOrDefault(w => w.Rank == failure.PeerRank) is { } peer)
-            Fail(new ClusterNodeLostException($"lost {peer}: {reporter} reports {failure.Reason}"));
+        {
+            if (!TryRePlace(peer, $"failed a Gloo call ({reporter} reports {failure.Reason})"))
+                Fail(new ClusterNodeLostException($"lost {peer}: {reporter} reports {failure.Reason}"));
+        }
         else
             Fail(new ClusterNodeLostException($"{reporter} failed: {failure.Reason}"));
     }
 
     private void Lost(Address address, string what)
     {
-        if (_finished || _workers.FirstOrDefault(w => w.Address == address) is not { } worker) return;
+        if (_finished || LostSpare(address) || _workers.FirstOrDefault(w => w.Address == address) is not { } worker) return;
         if (!_placed)
         {
             _workers.Remove(worker);
             _log.Warning("Worker {Address} {What} before the run started", address, what);
             return;
         }
-        Fail(new ClusterNodeLostException($"lost {worker}: it {what}"));
+        if (!TryRePlace(worker, what)) Fail(new ClusterNodeLostException($"lost {worker}: it {what}"));
     }
 
     /// <summary>Ends the run with <paramref name="reason"/>: the workers still there stop their stages, and the caller exits.</summary>
@@ -236,7 +253,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         if (_finished) return;
         _finished = true;
         _log.Error("Clustered run failed: {Reason}", reason.Message);
-        foreach (var w in _workers) w.Node.Tell(new EndRun(reason.Message), Self);
+        foreach (var w in _workers.Concat(_spares)) w.Node.Tell(new EndRun(reason.Message), Self);
         _done.TrySetException(reason);
     }
 
@@ -244,8 +261,11 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     {
         _finished = true;
         ReportLinkHealth();
-        foreach (var w in _workers) w.Node.Tell(EndRun.Done, Self);
+        foreach (var w in _workers.Concat(_spares)) w.Node.Tell(EndRun.Done, Self);
         _done.TrySetResult(new ClusterRunResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss,
-            _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, _interrupted), _traffic.Values.ToList()));
+            _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, _interrupted), _traffic.Values.ToList())
+        {
+            Recoveries = _recoveries.Select(Describe).ToList(),
+        });
     }
 }

@@ -6,8 +6,9 @@ namespace ActorTrain.Cluster.Messages;
 /// group meets (the driver's TCPStore, under <paramref name="StorePrefix"/>, one per run generation) and the run
 /// directory the stage files go to. <paramref name="ResumeFrom"/>, when set, is the committed checkpoint every worker
 /// loads its stages from (it reads the files itself: one directory, or a shared filesystem path across machines).
+/// <paramref name="Generation"/> counts re-placements after lost workers (0 for the first placement).
 /// In dp, <paramref name="Balance"/> is the whole model as one stage and <paramref name="StageRanks"/> the rank of each replica.
 /// </summary>
 public sealed record HostStages(
     int Rank, int WorldSize, int[] Balance, int[] StageRanks, string StoreHost, int StorePort, string StorePrefix, string RunDirectory,
-    string? ResumeFrom);
+    string? ResumeFrom, int Generation = 0);

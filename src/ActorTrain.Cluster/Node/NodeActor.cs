@@ -16,7 +16,7 @@ namespace ActorTrain.Cluster.Node;
 /// driver refuses it, never answers within the join timeout, or leaves or becomes unreachable: a worker never
 /// outlives its driver.
 /// </summary>
-internal sealed class NodeActor : ReceiveActor, IWithTimers
+internal sealed partial class NodeActor : ReceiveActor, IWithTimers
 {
     public const string Name = "node";
 
@@ -31,7 +31,7 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
     private readonly WorkerLinks _links;
 
     private IActorRef? _stages;
-    private bool _welcomed, _placed, _runEnded;
+    private bool _welcomed, _runEnded;
 
     private sealed record Joined;
 
@@ -64,6 +64,9 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
             if (!_welcomed) End(1, $"no driver answered at {_driverAddress} within {_settings.JoinTimeout.TotalSeconds:F0} s");
         });
         Receive<HostStages>(OnHostStages);
+        Receive<ReleaseStages>(OnReleaseStages);
+        Receive<Terminated>(OnStagesTerminated);
+        Receive<InjectNodeFault>(OnInjectNodeFault);
         Receive<EndRun>(e =>
         {
             _runEnded = true;
@@ -94,16 +97,16 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
 
     private void OnHostStages(HostStages plan)
     {
-        if (_placed)
+        // A worker serves one run; it is placed again only after releasing its stages (a lost worker's re-placement).
+        if (_stages is not null || _runEnded)
         {
-            _log.Warning("Ignoring a second placement: this worker serves one run");
+            _log.Warning("Ignoring a second placement: this worker already hosts stages of this run");
             return;
         }
-        _placed = true;
         var options = _options with { RunDirectory = plan.RunDirectory };
         _stages = options.Mode == DataParallelRun.Mode
-            ? Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), "replica")
-            : Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _links, _log), "stages");
+            ? Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), GenerationName("replica", plan))
+            : Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _links, _log), GenerationName("stages", plan));
     }
 
     private void StopStages()

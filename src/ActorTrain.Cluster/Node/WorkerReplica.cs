@@ -97,7 +97,7 @@ internal sealed class WorkerReplica : ReceiveActor
     private void OnGroupJoined(GlooGroup joined)
     {
         _gloo = joined;
-        _driver.Tell(new StagesReady(_plan.Rank), Self);
+        _driver.Tell(new StagesReady(_plan.Rank, _plan.Generation), Self);
     }
 
     private void OnRunStepAt(RunStepAt at)

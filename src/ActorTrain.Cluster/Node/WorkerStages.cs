@@ -152,7 +152,7 @@ internal sealed class WorkerStages : ReceiveActor
             actor.Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self, inbox), Self);
         }
         foreach (var loop in _incoming) loop.Start();
-        _driver.Tell(new StagesReady(_plan.Rank), Self);
+        _driver.Tell(new StagesReady(_plan.Rank, _plan.Generation), Self);
     }
 
     /// <summary>A stage as the one-process supervisor makes it: with flush under the schedule, or without (async) with p - k in flight at stage k.</summary>

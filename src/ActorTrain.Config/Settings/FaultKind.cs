@@ -3,7 +3,8 @@ namespace ActorTrain.Config.Settings;
 /// <summary>
 /// What a fault does: to one activation or gradient on a link (drop … corrupt, healed by resending), or to a stage's
 /// compute (crash … nan, healed by rolling every stage back to the last in-memory snapshot), or to a checkpoint
-/// (checkpoint-write-fail, kill-during-checkpoint: the previous committed checkpoint stays the one to resume from).
+/// (checkpoint-write-fail, kill-during-checkpoint: the previous committed checkpoint stays the one to resume from), or to
+/// the worker process hosting a stage in a clustered run (kill-node, leave-node: recovery.on-node-loss says what follows).
 /// </summary>
 public enum FaultKind
 {
@@ -31,4 +32,10 @@ public enum FaultKind
     /// <summary>The process dies while checkpointing the step: after the stage files, before the manifest.</summary>
     [ConfigName("kill-during-checkpoint")]
     KillDuringCheckpoint,
+    /// <summary>Clustered runs: the worker process hosting the stage is killed (SIGKILL) when the driver dispatches the step.</summary>
+    [ConfigName("kill-node")]
+    KillNode,
+    /// <summary>Clustered runs: the worker process hosting the stage leaves the cluster gracefully (as on SIGTERM) at the step.</summary>
+    [ConfigName("leave-node")]
+    LeaveNode,
 }

@@ -1,8 +1,8 @@
 namespace ActorTrain.Config.Settings;
 
 /// <summary>
-/// Which fault kinds act on a stage (named by `stage`), which on a checkpoint (named by its step alone), and which on a
-/// link (named by `link`).
+/// Which fault kinds act on a stage (named by `stage`), which on the worker process hosting a stage (also named by
+/// `stage`), which on a checkpoint (named by its step alone), and which on a link (named by `link`).
 /// </summary>
 public static class FaultKinds
 {
@@ -10,5 +10,7 @@ public static class FaultKinds
 
     public static bool IsStorageFault(this FaultKind kind) => kind is FaultKind.CheckpointWriteFail or FaultKind.KillDuringCheckpoint;
 
-    public static bool IsLinkFault(this FaultKind kind) => !kind.IsStageFault() && !kind.IsStorageFault();
+    public static bool IsNodeFault(this FaultKind kind) => kind is FaultKind.KillNode or FaultKind.LeaveNode;
+
+    public static bool IsLinkFault(this FaultKind kind) => !kind.IsStageFault() && !kind.IsStorageFault() && !kind.IsNodeFault();
 }

@@ -19,7 +19,7 @@ public sealed partial record FaultSettings(int Seed, IReadOnlyList<FaultSpec> Pl
             var e = r.Item("plan", i, values[i], expected);
             e.CheckKeys(Keys);
             var kind = e.Choice<FaultKind>("kind");
-            var (from, to) = kind.IsStageFault() ? ReadStage(e) : kind.IsStorageFault() ? ReadNeither(e) : ReadLink(e);
+            var (from, to) = kind.IsStageFault() || kind.IsNodeFault() ? ReadStage(e) : kind.IsStorageFault() ? ReadNeither(e) : ReadLink(e);
             var (steps, rate) = ReadWhen(e, allowRate: kind.IsLinkFault());
             int? microBatch = e.Value("micro-batch") is null ? null : e.Int("micro-batch", min: 0);
             var duration = kind is FaultKind.Delay or FaultKind.Hang || e.Value("duration") is not null ? e.Duration("duration") : FaultSpec.DefaultHold;

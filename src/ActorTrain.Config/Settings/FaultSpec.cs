@@ -17,11 +17,11 @@ public sealed record FaultSpec(
 
     public string Link => $"{From}->{To}";
 
-    /// <summary>The stage a stage fault acts on.</summary>
+    /// <summary>The stage a stage fault acts on (a node fault: the stage whose worker process it acts on).</summary>
     public int Stage => From;
 
     /// <summary>Where the fault acts, as reports show it ("0->1", "stage 1", "checkpoint").</summary>
-    public string Where => Kind.IsStageFault() ? $"stage {Stage}" : Kind.IsStorageFault() ? "checkpoint" : Link;
+    public string Where => Kind.IsStageFault() ? $"stage {Stage}" : Kind.IsNodeFault() ? $"the node hosting stage {Stage}" : Kind.IsStorageFault() ? "checkpoint" : Link;
 
     /// <summary>Whether a first send of (step, micro-batch) on this entry's link is hit; a rate entry draws from <paramref name="random"/>.</summary>
     public bool Hits(long step, int microBatch, Random random) =>

@@ -48,6 +48,19 @@ public sealed class TrainPreflightTests : IDisposable
     }
 
     [Fact]
+    public void A_node_fault_is_taken_by_a_clustered_pipeline_and_refused_in_one_process_and_in_clustered_dp()
+    {
+        const string plan = "faults.plan=[{kind=kill-node, stage=1, step=5}]";
+        ModeDispatch.Check(ModeDispatch.Settings("cluster.enabled=on", "pipeline.stages=2", plan));
+        Assert.StartsWith("actortrain.faults.plan: kill-node acts on a worker process of a clustered run",
+            Assert.Throws<UsageException>(() => ModeDispatch.Check(ModeDispatch.Settings("pipeline.stages=2", plan))).Message);
+        Assert.StartsWith("actortrain.faults.plan: node faults are injected in clustered sync and async pipelines; dp",
+            Assert.Throws<UsageException>(() => ModeDispatch.Check(ModeDispatch.Settings("cluster.enabled=on", "run.mode=dp", plan))).Message);
+        Assert.Contains("the node hosting stage 1",
+            Assert.Throws<UsageException>(() => ModeDispatch.Check(ModeDispatch.Settings("cluster.enabled=on", "pipeline.stages=1", plan))).Message);
+    }
+
+    [Fact]
     public void A_fault_plan_naming_a_link_the_pipeline_lacks_is_refused()
     {
         var e = Assert.Throws<UsageException>(() =>

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using ActorTrain.Cluster.Messages;
+using Akka.Actor;
+
+namespace ActorTrain.Cluster.Node;
+
+/// <summary>A worker's part in node faults and re-placement: it injects the driver's kill-node or leave-node, and releases its stages on request.</summary>
+internal sealed partial class NodeActor
+{
+    private (IActorRef Driver, int Generation)? _releasing;
+
+    /// <summary>A re-placed generation's host actor gets a name of its own, so it never waits for the old one's name to free.</summary>
+    private static string GenerationName(string name, HostStages plan) => plan.Generation == 0 ? name : $"{name}-{plan.Generation}";
+
+    /// <summary>Stops this worker's stages (their links close and the Gloo group is left when they stop) and answers once they are gone.</summary>
+    private void OnReleaseStages(ReleaseStages release)
+    {
+        _log.Warning("The driver re-places the stages (generation {Generation}): releasing this worker's stages and Gloo group", release.Generation);
+        if (_stages is not { } stages)
+        {
+            Sender.Tell(new StagesReleased(release.Generation), Self);
+            return;
+        }
+        _releasing = (Sender, release.Generation);
+        Context.Watch(stages);
+        stages.Tell(EndRun.Done, Self);
+    }
+
+    private void OnStagesTerminated(Terminated terminated)
+    {
+        if (!terminated.ActorRef.Equals(_stages)) return;
+        _stages = null;
+        if (_releasing is not { } releasing) return;
+        _releasing = null;
+        releasing.Driver.Tell(new StagesReleased(releasing.Generation), Self);
+    }
+
+    /// <summary>
+    /// The fault is injected here, at the process seam, never in stage code. SIGKILL gives no stage, link or Akka a
+    /// chance to say goodbye, as a crashed machine would not; leaving ends the service as SIGTERM does (the cluster is
+    /// left gracefully on the way out).
+    /// </summary>
+    private void OnInjectNodeFault(InjectNodeFault fault)
+    {
+        _log.Warning("Injected fault: {Fault}", fault.Description);
+        if (fault.Kill)
+        {
+            Serilog.Log.CloseAndFlush();
+            Process.GetCurrentProcess().Kill();
+            return;
+        }
+        End(0, $"left the cluster ({fault.Description})");
+    }
+}
