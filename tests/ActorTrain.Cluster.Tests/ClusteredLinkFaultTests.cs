@@ -48,7 +48,9 @@ public sealed class ClusteredLinkFaultTests
         Assert.True(healed.Success, driver.Output);
         Assert.Contains("ChecksumMismatch 2", healed.Groups[1].Value);
         Assert.Contains("Duplicate", healed.Groups[1].Value);
-        Assert.Contains("ResendRequested", healed.Groups[1].Value);
+        // A lost frame comes back on the receiver's request (a gap) or on the sender's timeout, whichever comes first:
+        // on a loaded machine the timeout often does.
+        Assert.Matches(@"Resent(OnRequest|OnTimeout) \d+", healed.Groups[1].Value);
         StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
     }
 
