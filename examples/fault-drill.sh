@@ -36,7 +36,7 @@ start_worker 0
 start_worker 1
 "$bin" train --config hocon/cluster.conf "${faulted[@]}" > "$out/driver.log" 2>&1 &
 driver=$!
-until grep -q "Injecting kill-node" "$out/driver.log"; do
+until grep -q "Injecting kill-node" "$out/driver.log" 2>/dev/null; do
   kill -0 "$driver" 2>/dev/null || break
   sleep 0.5
 done

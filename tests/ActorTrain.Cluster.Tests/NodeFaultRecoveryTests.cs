@@ -62,6 +62,26 @@ public sealed class NodeFaultRecoveryTests
         StageFiles.AssertIdentical(baseline, cluster.FinalCheckpoint());
     }
 
+    /// <summary>leave-node: the worker leaves the cluster as on SIGTERM (exit 0); its stage goes to the survivor.</summary>
+    [TrainingFact]
+    public async Task A_worker_that_leaves_gracefully_has_its_stage_co_located_with_identical_weights()
+    {
+        using var temp = new TempDirectory();
+        var baseline = await OneProcessBaselineAsync(temp);
+
+        var cluster = new LoopbackCluster(temp.File("faulted"),
+            [.. Sets, "recovery.on-node-loss=re-place", "recovery.spare-wait=1s", "faults.plan=[{ kind = leave-node, stage = 1, step = 20 }]"]);
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
+        Assert.Matches(@"Lost worker 1 .* it (is leaving the cluster|left the cluster|stopped \(remote death watch\))", driver.Output);
+        AssertRecovered(driver.Stdout);
+        StageFiles.AssertIdentical(baseline, cluster.FinalCheckpoint());
+        Assert.Equal(0, await worker0.ExitCodeAsync(RunTimeout));
+        Assert.Equal(0, await worker1.ExitCodeAsync(RunTimeout));
+    }
+
     [TrainingFact]
     public async Task Workers_exit_by_themselves_when_the_driver_is_killed()
     {

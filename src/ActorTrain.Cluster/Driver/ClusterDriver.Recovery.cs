@@ -19,7 +19,8 @@ namespace ActorTrain.Cluster.Driver;
 internal sealed partial class ClusterDriver
 {
     private readonly List<WorkerEntry> _spares = new();
-    private readonly HashSet<WorkerEntry> _releasing = new();
+    // By reference: a WorkerEntry is a record whose placement changes while it waits here.
+    private readonly HashSet<WorkerEntry> _releasing = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IActorRef> _retiredHosts = new();
     private readonly HashSet<FaultSpec> _fired = new();
     private readonly List<int> _orphanStages = new();
@@ -150,7 +151,7 @@ internal sealed partial class ClusterDriver
             _workers.Add(spare);
             _log.Information("Spare {Address} (pid {Pid}) takes the lost stage(s) {Stages}", spare.Address, spare.Pid, string.Join(", ", _orphanStages));
         }
-        if (_workers.Count >= _settings.Workers || (_workers.Count > 0 && _nodeLoss.SpareWait <= TimeSpan.Zero))
+        if (_workers.Count >= _settings.Workers)
         {
             PlaceAgain();
             return;
@@ -238,6 +239,8 @@ internal sealed partial class ClusterDriver
             recovery.RollbackStep, recovery.RollbackPoint);
         _recoveries.Add(recovery);
         _replaying = recovery;
+        // A worker lost before training started: the run's clock starts now.
+        if (_startTimestamp == 0) _startTimestamp = _clock.GetTimestamp();
         _training = true;
         Pump();
         return true;

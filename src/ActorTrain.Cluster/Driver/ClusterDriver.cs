@@ -111,7 +111,11 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             Sender.Tell(new NodeWelcome(_workers.IndexOf(known)), Self);
             return;
         }
-        if (_spares.Any(w => w.Address == address)) return;
+        if (_spares.FirstOrDefault(w => w.Address == address) is { } waiting)
+        {
+            Sender.Tell(new NodeWelcome(_workers.Count + _spares.IndexOf(waiting)), Self);
+            return;
+        }
         // With re-place, a worker that joins after placement waits as a spare.
         if ((_placed && !RePlaces) || _finished)
         {
