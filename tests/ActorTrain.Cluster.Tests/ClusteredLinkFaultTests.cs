@@ -55,11 +55,11 @@ public sealed class ClusteredLinkFaultTests
     }
 
     [TrainingFact]
-    public async Task A_stage_fault_in_a_clustered_run_is_refused_with_exit_2_naming_the_plan()
+    public async Task A_hang_in_a_clustered_run_is_refused_with_exit_2_naming_the_plan()
     {
         using var temp = new TempDirectory();
-        using var driver = new LoopbackCluster(temp.Path).StartDriver("faults.plan=[{ kind = crash, stage = 1, step = 2 }]");
+        using var driver = new LoopbackCluster(temp.Path).StartDriver("faults.plan=[{ kind = hang, stage = 1, step = 2, duration = 1s }]");
         Assert.Equal(2, await driver.ExitCodeAsync(RunTimeout));
-        Assert.Contains("actortrain.faults.plan: crash faults are injected in one process only", driver.Stderr);
+        Assert.Contains("actortrain.faults.plan: hang faults are injected in one process only", driver.Stderr);
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using ActorTrain.Cli.Training;
 using ActorTrain.Cluster;
+using ActorTrain.Config.Settings;
 using ActorTrain.Cluster.Node;
 using ActorTrain.Faults;
 using ActorTrain.Training.Observability;
@@ -59,7 +60,8 @@ internal sealed class NodeCommand : ICommand
         {
             // Message faults of the plan are injected on this worker's links (each worker injects on the links it sends on).
             var recorder = settings.Faults.Plan.Count > 0 ? new FaultRecorder() : null;
-            var links = new WorkerLinks(RunLinks.Create(settings, profiler: null, recorder), (ITrainingObserver?)recorder ?? NullTrainingObserver.Instance);
+            var links = new WorkerLinks(RunLinks.Create(settings, profiler: null, recorder), (ITrainingObserver?)recorder ?? NullTrainingObserver.Instance,
+                CheckFinite: settings.Recovery.OnNodeLoss == NodeLossPolicy.RePlace);
             var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config), links, logging.Logger, stop.Token)
                 .GetAwaiter().GetResult();
             if (recorder is { Faults.Count: > 0 })

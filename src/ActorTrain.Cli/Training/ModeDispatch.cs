@@ -69,12 +69,13 @@ internal static class ModeDispatch
     /// <summary>A clustered run takes node faults only, in a sync or async pipeline, on a stage the pipeline has.</summary>
     private static void CheckClusteredFaultPlan(ActorTrainSettings settings)
     {
-        // Between processes the link protocol heals message faults as in one process, and the driver injects node faults;
-        // stage and storage faults need the in-process supervisor's rollback and checkpoint seam.
-        if (settings.Faults.Plan.FirstOrDefault(f => !f.Kind.IsNodeFault() && !f.Kind.IsLinkFault()) is { } other)
+        // Between processes the link protocol heals message faults as in one process, the driver injects node faults, and
+        // the workers inject crash, nan and straggler (a failed stage restarts under recovery.on-node-loss = re-place). A
+        // hang needs a watchdog and storage faults the in-process checkpoint seam, which clustered runs do not have yet.
+        if (settings.Faults.Plan.FirstOrDefault(f => f.Kind is FaultKind.Hang || f.Kind.IsStorageFault()) is { } other)
             throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(other.Kind)} faults are injected in one process only, not yet in " +
                                      "clustered runs (actortrain.cluster.enabled = on); clustered runs take message faults (drop, delay, duplicate, " +
-                                     "reorder, corrupt) and node faults (kill-node, leave-node). Remove the entry or run without the cluster.");
+                                     "reorder, corrupt), crash, nan, straggler and node faults (kill-node, leave-node). Remove the entry or run without the cluster.");
         var ignoring = settings.EffectivePlan.Select(e => e.Mode).Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
         if (ignoring.Count > 0)
             throw new UsageException($"actortrain.faults.plan: node faults are injected in clustered sync and async pipelines; " +

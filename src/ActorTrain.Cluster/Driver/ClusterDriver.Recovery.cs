@@ -100,8 +100,6 @@ internal sealed partial class ClusterDriver
         }
         else _log.Warning("Lost {Worker} during the re-placement: it {DetectedBy}; starting over", lost, detectedBy);
 
-        _generation++;
-        _training = false;
         _workers.Remove(lost);
         Context.Unwatch(lost.Node);
         if (lost.StageHost is { } lostHost) Retire(lostHost);
@@ -111,7 +109,18 @@ internal sealed partial class ClusterDriver
         // Downed, the lost member no longer blocks the cluster's convergence, so a spare can join and come up.
         _cluster.Down(lost.Address);
 
-        // The steps in flight and a checkpoint not yet sealed are abandoned: the rollback point is the last committed one.
+        ReleaseEveryStage();
+        return true;
+    }
+
+    /// <summary>
+    /// A new generation begins: the steps in flight and a checkpoint not yet sealed are abandoned (the rollback point is
+    /// the last committed one) and every worker releases its stages; once all have, the stages are placed again.
+    /// </summary>
+    private void ReleaseEveryStage()
+    {
+        _generation++;
+        _training = false;
         _pendingSteps.Clear();
         (_ready, _stagesSaved, _savingTo, _checkpointDue, _finishAfterSave, _drainSent) = (0, 0, null, false, false, false);
         _releasing.Clear();
@@ -124,7 +133,6 @@ internal sealed partial class ClusterDriver
         Timers.Cancel("spare-wait");
         _awaitingSpare = false;
         if (_releasing.Count == 0) TakeSparesOrWait();
-        return true;
     }
 
     private void Retire(IActorRef host)

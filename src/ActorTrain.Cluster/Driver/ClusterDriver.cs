@@ -236,7 +236,11 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
                 Fail(new ClusterNodeLostException($"lost {peer}: {reporter} reports {failure.Reason}"));
         }
         else
-            Fail(new ClusterNodeLostException($"{reporter} failed: {failure.Reason}"));
+        {
+            var why = "";
+            if (reporter is null || !TryRestartStages(reporter, failure.Reason, out why))
+                Fail(new ClusterNodeLostException($"{reporter} failed at step {_position.Step}: {failure.Reason}{why}"));
+        }
     }
 
     private void Lost(Address address, string what)

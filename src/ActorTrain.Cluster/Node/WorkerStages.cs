@@ -49,6 +49,7 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly GlooTraffic _traffic = new();
     private readonly LinkFactory _links;
     private readonly LinkEventTally _linkEvents;
+    private readonly bool _checkFinite;
     private readonly Batch _batch, _testBatch;
     private readonly long[] _inputShape;
 
@@ -63,8 +64,11 @@ internal sealed class WorkerStages : ReceiveActor
     {
         (_plan, _options, _dataset, _driver, _linkTimeout, _localAddress, _log) =
             (plan, options, dataset, driver, cluster.LinkTimeout, cluster.WorkerHostname, log);
-        _links = links.Factory;
+        // Each generation of a run (a re-placement, a restart) stamps its own on the link protocol, as a rollback in one
+        // process does: stage faults count their firings per generation, and a stale frame could never pass for a new one.
+        _links = links.Factory.WithGeneration(plan.Generation + 1);
         _linkEvents = new LinkEventTally(links.Observer);
+        _checkFinite = links.CheckFinite;
         _train = new BatchLoader(dataset.Train, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
         _test = TestLoader();
@@ -149,7 +153,7 @@ internal sealed class WorkerStages : ReceiveActor
         {
             var actor = _stageActors[stage.Index];
             var inbox = _links.Inbox(stage.Index, actor, Context.System.Scheduler, _linkEvents, TimeProvider.System);
-            actor.Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self, inbox), Self);
+            actor.Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self, inbox, _checkFinite), Self);
         }
         foreach (var loop in _incoming) loop.Start();
         _driver.Tell(new StagesReady(_plan.Rank, _plan.Generation), Self);
