@@ -5,6 +5,7 @@ using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
@@ -38,10 +39,11 @@ public static class ClusterTraining
     /// <see cref="TrainingOptions.RunDirectory"/> and writes its manifest; the result adds each worker's Gloo traffic.
     /// <paramref name="interrupt"/> drains the run to a final checkpoint and ends it as interrupted. Throws
     /// <see cref="ClusterRefusedException"/> (a worker's version or configuration differs), <see cref="ClusterJoinException"/>
-    /// or <see cref="ClusterNodeLostException"/>.
+    /// or <see cref="ClusterNodeLostException"/>. With <paramref name="profile"/>, the workers' clocks are measured as they join and
+    /// their recordings collected into it at the end (see ClusterDriver.Profiling).
     /// </summary>
     public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
-        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default)
+        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default, ClusterNodes? profile = null)
     {
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
         // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
@@ -58,6 +60,7 @@ public static class ClusterTraining
             resume?.Directory);
         var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
+        if (profile is not null) driver.Tell(new RecordClusterProfile(profile));
         var registration = interrupt.Register(() => driver.Tell(InterruptRun.Instance));
         done.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
         return done.Task;
@@ -69,6 +72,7 @@ public static class ClusterTraining
     {
         var exit = new TaskCompletionSource<NodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
         var node = system.ActorOf(NodeActor.Props(cluster, options, dataset, identity, log, exit), NodeActor.Name);
+        system.ActorOf(ClockAnswer.Props(), ClockAnswer.Name);
         await using (stop.Register(() => exit.TrySetResult(new NodeExit(0, "stopped by a signal"))))
         {
             var result = await exit.Task.ConfigureAwait(false);

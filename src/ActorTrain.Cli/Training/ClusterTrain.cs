@@ -23,13 +23,14 @@ internal static class ClusterTrain
     private static readonly TimeSpan FailedShutdownWait = TimeSpan.FromSeconds(3);
 
     public static int Run(ActorTrainSettings settings, HoconConfig config, TrainingOptions options, Dataset dataset, RunLogging logging, string runDirectory,
-        string resumeCommand)
+        string resumeCommand, string? profileDir = null)
     {
         if (ClusterTraining.Unsupported(options, settings) is { } unsupported) throw new UsageException(unsupported);
         var log = logging.Logger;
         Serilog.Log.Logger = log;
         var system = ProcessActorSystem.Start(ClusterAkkaConfig.For(settings.Cluster, driver: true) + "\n" + settings.AkkaHocon);
         var ok = false;
+        var profile = profileDir is null ? null : new ClusterProfile(profileDir, runDirectory, log);
         using var interrupt = new CancellationTokenSource();
         using var signals = new InterruptSignals(interrupt, settings.Run.InterruptTimeout, message => log.Warning("{Interrupt}", message), code =>
         {
@@ -39,7 +40,8 @@ internal static class ClusterTrain
         try
         {
             var (result, traffic) = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
-                NullTrainingObserver.Instance, log, interrupt.Token).GetAwaiter().GetResult();
+                profile?.Observer ?? NullTrainingObserver.Instance, log, interrupt.Token, profile?.Nodes).GetAwaiter().GetResult();
+            profile?.Write(succeeded: true, failure: null);
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
                 $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
@@ -66,6 +68,8 @@ internal static class ClusterTrain
         }
         catch (Exception e) when (e is ClusterJoinException or ClusterNodeLostException)
         {
+            // A lost node: what the others recorded is kept, and every missing part is named (a join timeout trained nothing).
+            if (e is ClusterNodeLostException) profile?.Write(succeeded: false, failure: e.Message);
             Console.Error.WriteLine($"actortrain train: {e.Message} (log: {Path.Combine(runDirectory, RunLogging.LogFileName)})");
             return ExitCodes.Failure;
         }

@@ -56,6 +56,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         _position = shape.Start;
         _nextStep = _checkpointedStep = shape.Start.Step;
 
+        ReceiveProfiling();
         Receive<NodeHello>(OnHello);
         Receive<JoinTimedOut>(_ => OnJoinTimedOut());
         Receive<StagesReady>(OnStagesReady);
@@ -127,6 +128,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         _workers.Add(worker);
         Context.Watch(Sender);
         Sender.Tell(new NodeWelcome(_workers.Count - 1), Self);
+        MeasureClock(worker);
         _log.Information("Worker {Address} (pid {Pid}) joined: {Joined} of {Workers}", address, hello.Pid, _workers.Count, _settings.Workers);
         if (_workers.Count == _settings.Workers) Place();
     }
@@ -176,7 +178,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             worker.Hosts = _shape.Replicas > 0 ? "replica" : "stage(s)";
             _log.Information("Placement: {Worker}", worker.ToString());
             worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
-                _options.RunDirectory!, _shape.ResumeFrom), Self);
+                _options.RunDirectory!, _shape.ResumeFrom, Profile: WorkersRecord), Self);
         }
     }
 
@@ -188,6 +190,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         if (++_ready < _workers.Count) return;
         _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _shape.BatchesPerEpoch);
         _training = true;
+        ReportRunStarted();
         _startTimestamp = _clock.GetTimestamp();
         Pump();
     }
@@ -241,6 +244,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 
     private void Finish()
     {
+        if (CollectingProfileParts()) return;
         _finished = true;
         foreach (var w in _workers) w.Node.Tell(EndRun.Done, Self);
         _done.TrySetResult(new ClusterRunResult(new TrainingResult(_position.Step, _samples, _testAccuracy, _testLoss, _lastLoss,

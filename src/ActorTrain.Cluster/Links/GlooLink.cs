@@ -1,3 +1,4 @@
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Torch;
 using ActorTrain.Torch.Distributed;
 using ActorTrain.Training.Links;
@@ -9,9 +10,11 @@ namespace ActorTrain.Cluster.Links;
 /// A stage boundary between two worker processes: the header, then the payload, each a blocking Gloo send to the peer
 /// rank (which always has a receive posted by its <see cref="GlooReceiveLoop"/>), each bounded by the link timeout. The
 /// tensors do not travel on, so the link disposes them once sent; a test batch's labels stay behind too (the receiver
-/// reads its own). Training traffic is counted in <paramref name="traffic"/>.
+/// reads its own). Training traffic is counted in <paramref name="traffic"/>, and in a profiled run each training send is
+/// recorded with its bytes in <paramref name="recorder"/>.
 /// </summary>
-internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, GlooTraffic traffic) : IStageLink
+internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, GlooTraffic traffic, NodeRecorder? recorder = null)
+    : IStageLink
 {
     private readonly (int Header, int Payload) _tags = from < to ? GlooTags.Forward(from) : GlooTags.Backward(to);
 
@@ -35,7 +38,10 @@ internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int t
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
             group.Send(header, peerRank, _tags.Header, timeout);
             group.Send(payload, peerRank, _tags.Payload, timeout);
-            if (message.IsTrainingTraffic) traffic.Add(header.NBytes + payload.NBytes, start);
+            if (!message.IsTrainingTraffic) return;
+            traffic.Add(header.NBytes + payload.NBytes, start);
+            recorder?.OnTransfer(new TransferSpan(IsReceive: false, from, to, peerRank, message.Step, message.MicroBatch, start,
+                System.Diagnostics.Stopwatch.GetTimestamp(), header.NBytes + payload.NBytes));
         }
         finally
         {

@@ -27,6 +27,12 @@ public sealed class ClusterNodes(string partsDirectory)
 
     public void NotDelivered(int rank, string reason) => UpdateRank(rank, w => w with { PartPath = null, Missing = reason });
 
+    /// <summary>The ranks of the placed workers whose part has neither arrived nor been given up on.</summary>
+    public IReadOnlyList<int> Undelivered()
+    {
+        lock (_gate) return _workers.Where(w => w.Rank >= 0 && w.PartPath is null && w.Missing is null).Select(w => w.Rank).ToArray();
+    }
+
     /// <summary>The placed workers, by rank.</summary>
     internal IReadOnlyList<ClusterWorker> Workers()
     {

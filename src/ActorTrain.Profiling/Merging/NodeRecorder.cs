@@ -28,12 +28,14 @@ public sealed class NodeRecorder(int rank, string address, IReadOnlyList<StageIn
         lock (_gate) _transfers.Add(transfer);
     }
 
-    /// <summary>Writes what was recorded so far to <paramref name="path"/> (temp file, then rename); returns the span count.</summary>
-    public int WritePart(string path)
+    /// <summary>Writes what was recorded so far into <paramref name="directory"/> as worker-RANK.json (temp file, then rename).</summary>
+    /// <returns>The file, and how many spans and transfers it holds.</returns>
+    public (string Path, int Records) WritePart(string directory)
     {
         var part = Snapshot();
+        var path = NodePartFile.PathFor(directory, rank);
         NodePartFile.Write(path, part);
-        return part.Spans.Length + part.Transfers.Length;
+        return (path, part.Spans.Length + part.Transfers.Length);
     }
 
     internal NodePart Snapshot()
