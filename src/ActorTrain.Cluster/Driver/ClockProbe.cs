@@ -18,38 +18,44 @@ internal sealed class ClockProbe : ReceiveActor, IWithTimers
     /// <summary>Enough round trips that one is likely free of a scheduling hiccup on either side; they take milliseconds.</summary>
     public const int Pings = 16;
 
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DefaultPingTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Address _worker;
     private readonly ClusterNodes _nodes;
     private readonly ILogger _log;
     private readonly ActorSelection _clock;
+    private readonly TimeSpan _pingTimeout;
     private readonly List<ClockSample> _samples = new();
     private int _sequence;
     private long _sentAt;
 
     private sealed record PingTimedOut(int Sequence);
 
-    public ClockProbe(Address worker, ClusterNodes nodes, ILogger log)
+    public ClockProbe(Address worker, ClusterNodes nodes, ILogger log, TimeSpan pingTimeout)
     {
-        (_worker, _nodes, _log) = (worker, nodes, log);
+        (_worker, _nodes, _log, _pingTimeout) = (worker, nodes, log, pingTimeout);
         _clock = Context.ActorSelection(new RootActorPath(worker) / "user" / ClockAnswer.Name);
         Receive<ClockPong>(OnPong);
         Receive<PingTimedOut>(t =>
         {
-            if (t.Sequence == _sequence) Done($"no answer to ping {t.Sequence + 1} of {Pings} within {PingTimeout.TotalSeconds:F0} s");
+            if (t.Sequence == _sequence) Done($"no answer to ping {t.Sequence + 1} of {Pings} within {_pingTimeout.TotalSeconds:F1} s");
         });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Address worker, ClusterNodes nodes, ILogger log) => Akka.Actor.Props.Create(() => new ClockProbe(worker, nodes, log));
+    /// <param name="pingTimeout">How long one ping may go unanswered before the probe gives up; default 5 s.</param>
+    public static Props Props(Address worker, ClusterNodes nodes, ILogger log, TimeSpan? pingTimeout = null)
+    {
+        var timeout = pingTimeout ?? DefaultPingTimeout;
+        return Akka.Actor.Props.Create(() => new ClockProbe(worker, nodes, log, timeout));
+    }
 
     protected override void PreStart() => Ping();
 
     private void Ping()
     {
-        Timers.StartSingleTimer("ping", new PingTimedOut(_sequence), PingTimeout);
+        Timers.StartSingleTimer("ping", new PingTimedOut(_sequence), _pingTimeout);
         _sentAt = Nanoseconds.Now();
         _clock.Tell(new ClockPing(_sequence), Self);
     }
