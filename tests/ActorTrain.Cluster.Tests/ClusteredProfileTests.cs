@@ -85,6 +85,28 @@ public sealed class ClusteredProfileTests
         Assert.Contains("Gloo link", File.ReadAllText(Path.Combine(profile, Profiler.ReportFileName)));
     }
 
+    [TrainingFact]
+    public async Task A_profiled_dp_run_has_each_replica_and_its_all_reduces_on_its_own_worker_row()
+    {
+        using var temp = new TempDirectory();
+        var cluster = new LoopbackCluster(temp.File("out"), "data.train-limit=512", "run.mode=dp", "dp.replicas=2");
+        var profile = temp.File("profile");
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = CliProcess.Start([.. cluster.Args("train"), "--profile", profile]);
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
+
+        var tracePath = Path.Combine(profile, Profiler.TraceFileName);
+        Assert.Empty(TraceChecker.CheckFile(tracePath).Select(p => p.ToString()));
+        using var trace = JsonDocument.Parse(File.ReadAllText(tracePath));
+        var slices = trace.RootElement.GetProperty("traceEvents").EnumerateArray().Where(e => Str(e, "ph") == "X").ToArray();
+        foreach (var category in new[] { "forward", "backward", "send" })
+            Assert.Equal(2, slices.Where(e => Str(e, "cat") == category).Select(e => e.GetProperty("pid").GetInt32()).Distinct().Count());
+        Assert.All(slices.Where(e => Str(e, "cat") == "send"), e => Assert.True(e.GetProperty("args").GetProperty("bytes").GetInt64() > 0));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(profile, Profiler.SummaryFileName)));
+        Assert.Empty(summary.RootElement.GetProperty("cluster").GetProperty("missing").EnumerateArray());
+    }
+
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

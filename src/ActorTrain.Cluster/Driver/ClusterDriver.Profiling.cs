@@ -26,8 +26,7 @@ internal sealed partial class ClusterDriver
 
     private sealed record PartsTimedOut;
 
-    /// <summary>dp replicas record no spans yet: their workers are not asked for parts (the profile names them as missing).</summary>
-    private bool WorkersRecord => _profile is not null && _shape.Replicas == 0;
+    private bool WorkersRecord => _profile is not null;
 
     private void ReceiveProfiling()
     {
@@ -54,11 +53,7 @@ internal sealed partial class ClusterDriver
     private void ReportRunStarted()
     {
         if (_profile is null) return;
-        foreach (var w in _workers)
-        {
-            _profile.Placed(w.Address.ToString(), w.Rank, w.Stages);
-            if (!WorkersRecord) _profile.NotDelivered(w.Rank, "clustered dp workers record no spans yet");
-        }
+        foreach (var w in _workers) _profile.Placed(w.Address.ToString(), w.Rank, w.Stages);
         var stages = _shape.Units;
         var (schedule, bubble) = _shape.Replicas > 0 ? (_options.Mode, 0.0)
             : _options.WithoutFlush ? (TrainingRun.NoFlushSchedule, 0.0)

@@ -80,7 +80,7 @@ internal sealed partial class WorkerStages : ReceiveActor
         {
             if (!_ended) Report(WorkerFailure.NoPeer, $"{t.ActorRef.Path.Name} failed: {_strategy.CauseOf(t.ActorRef)?.Message ?? "stopped"}");
         });
-        Receive<WriteProfilePart>(OnWriteProfilePart);
+        Receive<WriteProfilePart>(w => Sender.Tell(ProfilePart.Write(_recorder, _plan.Rank, w.Directory, _log), Self));
         Receive<EndRun>(_ =>
         {
             _ended = true;
