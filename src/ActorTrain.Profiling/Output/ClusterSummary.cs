@@ -75,6 +75,13 @@ internal static class ClusterSummary
         }
 
         json.WriteEndArray();
+        WriteWarnings(json, cluster);
+        json.WriteEndObject();
+    }
+
+    /// <summary>What could not be merged, as the command warned about it (a missing part, a clock not measured).</summary>
+    public static void WriteWarnings(Utf8JsonWriter json, ClusterView cluster)
+    {
         json.WriteStartArray("warnings");
         foreach (var warning in cluster.Warnings)
         {
@@ -82,7 +89,6 @@ internal static class ClusterSummary
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     /// <summary>A node's clock offset and its uncertainty in microseconds; nulls (and why) when it was not measured.</summary>

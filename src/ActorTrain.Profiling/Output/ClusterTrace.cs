@@ -87,12 +87,6 @@ internal static class ClusterTrace
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("warnings");
-        foreach (var warning in cluster.Warnings)
-        {
-            json.WriteStringValue(warning);
-        }
-
-        json.WriteEndArray();
+        ClusterSummary.WriteWarnings(json, cluster);
     }
 }
