@@ -15,7 +15,8 @@ namespace ActorTrain.Cli.Training;
 /// `actortrain train` with cluster.enabled: this process is the driver (the cluster's seed node and the run's
 /// supervisor); the stages run in `actortrain node` workers. Exit codes: 0 trained, 2 a worker refused (another version
 /// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost, 130/143 SIGINT/SIGTERM
-/// drained the run to a checkpoint (the workers stop with it).
+/// drained the run to a checkpoint (the workers stop with it). With --profile the driver writes one profile for the whole
+/// cluster (see <see cref="ClusterProfile"/>), also when a worker was lost.
 /// </summary>
 internal static class ClusterTrain
 {

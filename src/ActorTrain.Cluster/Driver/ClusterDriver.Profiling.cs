@@ -46,7 +46,7 @@ internal sealed partial class ClusterDriver
     {
         if (_profile is null) return;
         _profile.Joined(worker.Address.ToString(), worker.Pid);
-        Context.ActorOf(ClockProbe.Props(worker.Address, _profile, _log), $"clock-probe-{worker.Pid}-{_workers.IndexOf(worker)}");
+        Context.ActorOf(ClockProbe.Props(worker.Address, _profile, _log));
     }
 
     /// <summary>Training starts: the profile learns the placement and what the run is (the workers know their stages' layers).</summary>
