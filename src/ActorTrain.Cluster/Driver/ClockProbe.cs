@@ -7,7 +7,7 @@ using Serilog;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// Measures one worker's clock offset when it joins a profiled run: <see cref="Pings"/> round trips, one at a time, to
+/// Measures one worker's clock offset when it joins a profiled run: <see cref="Pings"/> round trips, one at a time and 20 ms apart, to
 /// the worker's <see cref="ClockAnswer"/>; the shortest gives the offset and its uncertainty (see
 /// <see cref="ClockOffset.Estimate"/>), recorded in the run's <see cref="ClusterNodes"/>. A child of the driver so its
 /// round trips do not queue behind the driver's own messages. A worker that stops answering gets the estimate from
@@ -15,8 +15,11 @@ namespace ActorTrain.Cluster.Driver;
 /// </summary>
 internal sealed class ClockProbe : ReceiveActor, IWithTimers
 {
-    /// <summary>Enough round trips that one is likely free of a scheduling hiccup on either side; they take milliseconds.</summary>
+    /// <summary>Enough round trips that one is likely free of a scheduling hiccup on either side.</summary>
     public const int Pings = 16;
+
+    /// <summary>Spread over about a third of a second, so one pause (a collection, JIT at start-up) cannot spoil them all.</summary>
+    private static readonly TimeSpan Gap = TimeSpan.FromMilliseconds(20);
 
     private static readonly TimeSpan DefaultPingTimeout = TimeSpan.FromSeconds(5);
 
@@ -31,11 +34,14 @@ internal sealed class ClockProbe : ReceiveActor, IWithTimers
 
     private sealed record PingTimedOut(int Sequence);
 
+    private sealed record NextPing;
+
     public ClockProbe(Address worker, ClusterNodes nodes, ILogger log, TimeSpan pingTimeout)
     {
         (_worker, _nodes, _log, _pingTimeout) = (worker, nodes, log, pingTimeout);
         _clock = Context.ActorSelection(new RootActorPath(worker) / "user" / ClockAnswer.Name);
         Receive<ClockPong>(OnPong);
+        Receive<NextPing>(_ => Ping());
         Receive<PingTimedOut>(t =>
         {
             if (t.Sequence == _sequence) Done($"no answer to ping {t.Sequence + 1} of {Pings} within {_pingTimeout.TotalSeconds:F1} s");
@@ -65,7 +71,8 @@ internal sealed class ClockProbe : ReceiveActor, IWithTimers
         var receivedAt = Nanoseconds.Now();
         if (pong.Sequence != _sequence) return;
         _samples.Add(new ClockSample(_sentAt, pong.NodeTime, receivedAt));
-        if (++_sequence < Pings) Ping();
+        Timers.Cancel("ping");
+        if (++_sequence < Pings) Timers.StartSingleTimer("next", new NextPing(), Gap);
         else Done(null);
     }
 
