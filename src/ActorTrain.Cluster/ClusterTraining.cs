@@ -5,6 +5,7 @@ using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
@@ -39,10 +40,12 @@ public static class ClusterTraining
     /// <paramref name="interrupt"/> drains the run to a final checkpoint and ends it as interrupted. Throws
     /// <see cref="ClusterRefusedException"/> (a worker's version or configuration differs), <see cref="ClusterJoinException"/>
     /// or <see cref="ClusterNodeLostException"/>. <paramref name="nodeLoss"/> (default: stop) says whether a lost worker
-    /// stops the run or its stages are placed again, and which node faults the driver injects.
+    /// stops the run or its stages are placed again, and which node faults the driver injects. With <paramref name="profile"/>,
+    /// the workers' clocks are measured as they join and their recordings collected into it at the end (see ClusterDriver.Profiling).
     /// </summary>
     public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
-        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default, NodeLossSettings? nodeLoss = null)
+        ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default, NodeLossSettings? nodeLoss = null,
+        ClusterNodes? profile = null)
     {
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
         // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
@@ -59,6 +62,7 @@ public static class ClusterTraining
             resume?.Directory);
         var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done, nodeLoss ?? NodeLossSettings.Stop), ClusterAkkaConfig.DriverActorName);
+        if (profile is not null) driver.Tell(new RecordClusterProfile(profile));
         var registration = interrupt.Register(() => driver.Tell(InterruptRun.Instance));
         done.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
         return done.Task;
@@ -73,6 +77,7 @@ public static class ClusterTraining
     {
         var exit = new TaskCompletionSource<NodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
         var node = system.ActorOf(NodeActor.Props(cluster, options, dataset, identity, links, log, exit), NodeActor.Name);
+        system.ActorOf(ClockAnswer.Props(), ClockAnswer.Name);
         await using (stop.Register(() => exit.TrySetResult(new NodeExit(0, "stopped by a signal"))))
         {
             var result = await exit.Task.ConfigureAwait(false);

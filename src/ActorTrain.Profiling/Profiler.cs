@@ -1,4 +1,5 @@
 using ActorTrain.Profiling.Analysis;
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Profiling.Output;
 using ActorTrain.Profiling.Recording;
 using ActorTrain.Training.Links;
@@ -139,8 +140,27 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
     public void WriteTo(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Write(directory, Snapshot());
+    }
+
+    /// <summary>
+    /// A clustered run's driver: merges what this profiler recorded (steps, evaluations) with the workers' parts named in
+    /// <paramref name="nodes"/>, each on the driver's clock, and writes the three files as <see cref="WriteTo"/> does.
+    /// Returns the warnings about what could not be merged (a worker whose part never arrived or cannot be read is named).
+    /// </summary>
+    public IReadOnlyList<string> WriteClusterTo(string directory, ClusterNodes nodes)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(nodes);
+        var parts = ClusterParts.Read(nodes);
+        var merged = ClusterMerge.Merge(Snapshot(), nodes.DriverAddress, nodes.Workers(), parts);
+        Write(directory, merged);
+        return merged.Cluster!.Warnings;
+    }
+
+    private void Write(string directory, ProfileData data)
+    {
         Directory.CreateDirectory(directory);
-        var data = Snapshot();
         var timeline = ModeTimeline.From(data);
         var summary = SummaryCalculator.Compute(data, timeline);
         Atomically(Path.Combine(directory, TraceFileName), path => TraceWriter.Write(path, data, timeline, options.PipelineModes));

@@ -5,8 +5,8 @@ namespace ActorTrain.Profiling;
 
 /// <summary>
 /// Checks a trace.json for consistency: no overlapping spans on a stage, every forward with its
-/// backward on the same stage (outside exempt modes and evaluation), every flow started, finished
-/// and bound to slices, every stage's thread named. Reads the trace only; returns the problems
+/// backward on the same stage (outside exempt modes and evaluation), every flow started, finished,
+/// bound to slices and never running back in time, every stage's thread named. Reads the trace only; returns the problems
 /// found, empty when the trace is consistent.
 /// </summary>
 public static class TraceChecker
@@ -42,6 +42,7 @@ public static class TraceChecker
         }
 
         problems.AddRange(FlowCheck.Find(trace, options.ToleranceMicroseconds));
+        problems.AddRange(FlowOrderCheck.Find(trace, options.ToleranceMicroseconds));
         problems.AddRange(trace.Slices
             .Select(s => s.Thread)
             .Distinct()

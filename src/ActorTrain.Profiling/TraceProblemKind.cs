@@ -26,4 +26,7 @@ public enum TraceProblemKind
 
     /// <summary>A thread with spans has no thread_name metadata, so it shows as a bare number.</summary>
     UnnamedThread,
+
+    /// <summary>An arrow of a flow ends before it starts: clocks that disagree (a clustered run's offset) or a mislinked flow.</summary>
+    FlowBackInTime,
 }

@@ -108,6 +108,21 @@ public sealed class TraceCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_flow_arrow_that_ends_before_it_starts_is_reported_with_both_ends()
+    {
+        var problems = TraceChecker.Check(Trace(
+            Slice(0, 20, 10),
+            Slice(1, 0, 10),
+            """{"name":"mb","cat":"micro-batch","ph":"s","id":1,"ts":25,"pid":1,"tid":0}""",
+            """{"name":"mb","cat":"micro-batch","ph":"f","bp":"e","id":1,"ts":5,"pid":1,"tid":1}"""));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(TraceProblemKind.FlowBackInTime, problem.Kind);
+        Assert.Contains("'f' at 5 us on stage 1", problem.Message);
+        Assert.Contains("'s' at 25 us on stage 0", problem.Message);
+    }
+
+    [Fact]
     public void A_stage_without_a_thread_name_is_reported()
     {
         var problems = TraceChecker.Check("""{"traceEvents":[{"name":"F0","cat":"forward","ph":"X","ts":0,"dur":1,"pid":1,"tid":3,"args":{"step":0,"micro-batch":0}},{"name":"B0","cat":"backward","ph":"X","ts":1,"dur":1,"pid":1,"tid":3,"args":{"step":0,"micro-batch":0}}]}""");

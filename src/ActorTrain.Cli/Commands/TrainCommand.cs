@@ -94,7 +94,7 @@ internal sealed class TrainCommand : ICommand
         using var logging = new RunLogging(settings.Logging, runDirectory);
         if (checkpoint is { Manifest: var saved }) LogResume(logging.Logger, saved, options, changes);
         var resumeCommand = ResumeCommand(a.Value("--config"), a.Values("--set"), runDirectory);
-        if (settings.Cluster.Enabled) return ClusterTrain.Run(settings, config, options, dataset, logging, runDirectory, resumeCommand);
+        if (settings.Cluster.Enabled) return ClusterTrain.Run(settings, config, options, dataset, logging, runDirectory, resumeCommand, profileDir);
         return Train(settings, options, dataset, logging, profileDir, runDirectory, resumeCommand);
     }
 

@@ -16,7 +16,8 @@ namespace ActorTrain.Cli.Training;
 /// supervisor); the stages run in `actortrain node` workers. Exit codes: 0 trained, 2 a worker refused (another version
 /// or configuration) or a setting clustered runs do not support, 1 join timeout or a worker lost (unless
 /// recovery.on-node-loss = re-place placed its stages again: then one line per recovery is printed), 130/143 SIGINT/SIGTERM
-/// drained the run to a checkpoint (the workers stop with it).
+/// drained the run to a checkpoint (the workers stop with it). With --profile the driver writes one profile for the whole
+/// cluster (see <see cref="ClusterProfile"/>), also when a worker was lost.
 /// </summary>
 internal static class ClusterTrain
 {
@@ -24,13 +25,14 @@ internal static class ClusterTrain
     private static readonly TimeSpan FailedShutdownWait = TimeSpan.FromSeconds(3);
 
     public static int Run(ActorTrainSettings settings, HoconConfig config, TrainingOptions options, Dataset dataset, RunLogging logging, string runDirectory,
-        string resumeCommand)
+        string resumeCommand, string? profileDir = null)
     {
         if (ClusterTraining.Unsupported(options, settings) is { } unsupported) throw new UsageException(unsupported);
         var log = logging.Logger;
         Serilog.Log.Logger = log;
         var system = ProcessActorSystem.Start(ClusterAkkaConfig.For(settings.Cluster, driver: true) + "\n" + settings.AkkaHocon);
         var ok = false;
+        var profile = profileDir is null ? null : new ClusterProfile(profileDir, runDirectory, log);
         using var interrupt = new CancellationTokenSource();
         using var signals = new InterruptSignals(interrupt, settings.Run.InterruptTimeout, message => log.Warning("{Interrupt}", message), code =>
         {
@@ -40,8 +42,10 @@ internal static class ClusterTrain
         try
         {
             var run = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
-                NullTrainingObserver.Instance, log, interrupt.Token, NodeLossSettings.Of(settings.Recovery, settings.Faults)).GetAwaiter().GetResult();
+                profile?.Observer ?? NullTrainingObserver.Instance, log, interrupt.Token, NodeLossSettings.Of(settings.Recovery, settings.Faults),
+                profile?.Nodes).GetAwaiter().GetResult();
             var (result, traffic) = run;
+            profile?.Write(succeeded: true, failure: null);
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
                 $"{result.Steps} steps, {result.Samples:N0} samples in {result.Elapsed.TotalSeconds:F1} s on {settings.Cluster.Workers} worker(s); last train loss {result.LastTrainLoss:F4}; final test accuracy {(result.TestAccuracy is { } acc ? acc.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}"));
@@ -69,6 +73,8 @@ internal static class ClusterTrain
         }
         catch (Exception e) when (e is ClusterJoinException or ClusterNodeLostException)
         {
+            // A lost node: what the others recorded is kept, and every missing part is named (a join timeout trained nothing).
+            if (e is ClusterNodeLostException) profile?.Write(succeeded: false, failure: e.Message);
             Console.Error.WriteLine($"actortrain train: {e.Message} (log: {Path.Combine(runDirectory, RunLogging.LogFileName)})");
             return ExitCodes.Failure;
         }

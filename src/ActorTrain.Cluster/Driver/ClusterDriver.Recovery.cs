@@ -233,7 +233,7 @@ internal sealed partial class ClusterDriver
             _recovery.Placement);
         foreach (var worker in _workers)
             worker.Node.Tell(new HostStages(worker.Rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
-                _options.RunDirectory!, resumeFrom, _generation), Self);
+                _options.RunDirectory!, resumeFrom, _generation, Profile: WorkersRecord), Self);
     }
 
     /// <summary>Every worker of the new generation is ready: training goes on from the rollback point. False when no re-placement was under way.</summary>

@@ -61,6 +61,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 
         ReceiveRecovery();
 
+        ReceiveProfiling();
         Receive<NodeHello>(OnHello);
         Receive<JoinTimedOut>(_ => OnJoinTimedOut());
         Receive<StagesReady>(OnStagesReady);
@@ -144,6 +145,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         _workers.Add(worker);
         Context.Watch(Sender);
         Sender.Tell(new NodeWelcome(_workers.Count - 1), Self);
+        MeasureClock(worker);
         _log.Information("Worker {Address} (pid {Pid}) joined: {Joined} of {Workers}", address, hello.Pid, _workers.Count, _settings.Workers);
         if (_workers.Count == _settings.Workers) Place();
     }
@@ -195,7 +197,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             worker.Hosts = _shape.Replicas > 0 ? "replica" : "stage(s)";
             _log.Information("Placement: {Worker}", worker.ToString());
             worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
-                _options.RunDirectory!, _shape.ResumeFrom), Self);
+                _options.RunDirectory!, _shape.ResumeFrom, Profile: WorkersRecord), Self);
         }
     }
 
@@ -207,6 +209,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         if (++_ready < _workers.Count || ResumeAfterRePlacement()) return;
         _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _shape.BatchesPerEpoch);
         _training = true;
+        ReportRunStarted();
         _startTimestamp = _clock.GetTimestamp();
         Pump();
     }
@@ -267,6 +270,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 
     private void Finish()
     {
+        if (CollectingProfileParts()) return;
         _finished = true;
         ReportLinkHealth();
         foreach (var w in _workers.Concat(_spares)) w.Node.Tell(EndRun.Done, Self);

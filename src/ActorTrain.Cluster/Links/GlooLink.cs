@@ -1,3 +1,4 @@
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Torch;
 using ActorTrain.Torch.Distributed;
 using ActorTrain.Training.Links;
@@ -13,10 +14,12 @@ namespace ActorTrain.Cluster.Links;
 /// answers about the opposite direction (acknowledgements, resend requests) go as header-only messages on this link, so
 /// the protocol heals a lossy wire between processes as it does in one. The tensors do not travel on, so the link
 /// disposes them once sent; a test batch's labels stay behind too (the receiver reads its own). Training traffic is
-/// counted in <paramref name="traffic"/>. Sends come from the stage's thread, the worker's (answers) and a fault
-/// injector's timer, so one lock keeps each header next to its payload.
+/// counted in <paramref name="traffic"/>, and in a profiled run each training send is recorded with its bytes in
+/// <paramref name="recorder"/>. Sends come from the stage's thread, the worker's (answers) and a fault injector's timer,
+/// so one lock keeps each header next to its payload.
 /// </summary>
-internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, GlooTraffic traffic) : IStageLink
+internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, GlooTraffic traffic, NodeRecorder? recorder = null)
+    : IStageLink
 {
     private readonly (int Header, int Payload) _tags = from < to ? GlooTags.Forward(from) : GlooTags.Backward(to);
     private readonly Lock _wire = new();
@@ -43,13 +46,18 @@ internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int t
                 : LinkHeader.OfFrame(kind, frame.Header, message.Step, message.MicroBatch, shape);
             using var headerTensor = header.ToTensor();
             using var payload = message.Payload.Contiguous();
+            long start, end;
             lock (_wire)
             {
-                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                start = System.Diagnostics.Stopwatch.GetTimestamp();
                 group.Send(headerTensor, peerRank, _tags.Header, timeout);
                 group.Send(payload, peerRank, _tags.Payload, timeout);
-                if (message.IsTrainingTraffic) traffic.Add(headerTensor.NBytes + payload.NBytes, start);
+                end = System.Diagnostics.Stopwatch.GetTimestamp();
             }
+            if (!message.IsTrainingTraffic) return;
+            traffic.Add(headerTensor.NBytes + payload.NBytes, start);
+            recorder?.OnTransfer(new TransferSpan(IsReceive: false, from, to, peerRank, message.Step, message.MicroBatch, start, end,
+                headerTensor.NBytes + payload.NBytes));
         }
         finally
         {

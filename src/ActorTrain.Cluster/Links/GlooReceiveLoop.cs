@@ -1,3 +1,4 @@
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Torch;
 using ActorTrain.Torch.Distributed;
 using ActorTrain.Training.Links;
@@ -13,12 +14,14 @@ namespace ActorTrain.Cluster.Links;
 /// the protocol's answers about this worker's own sends on the opposite link go to <paramref name="answered"/>; a test
 /// batch gets its labels from
 /// <paramref name="testLabels"/> (this worker's own data). Every receive waits at most the
-/// link timeout; a failure (peer dead, timeout) goes to <paramref name="failed"/> unless the link was closed first.
+/// link timeout; a failure (peer dead, timeout) goes to <paramref name="failed"/> unless the link was closed first. In a
+/// profiled run each training payload's receive (from its header's arrival to its own) goes to <paramref name="recorder"/>.
 /// </summary>
 internal sealed class GlooReceiveLoop
 {
     private readonly ProcessGroup _group;
     private readonly int _peerRank, _from, _to;
+    private readonly NodeRecorder? _recorder;
     private readonly (int Header, int Payload) _tags;
     private readonly TimeSpan _timeout;
     private readonly Action<ILinkMessage> _deliver;
@@ -29,10 +32,10 @@ internal sealed class GlooReceiveLoop
     private volatile bool _stopping;
 
     public GlooReceiveLoop(ProcessGroup group, int peerRank, int from, int to, TimeSpan timeout, Action<ILinkMessage> deliver,
-        Action<ILinkControl> answered, Func<long, Tensor> testLabels, Action<Exception> failed)
+        Action<ILinkControl> answered, Func<long, Tensor> testLabels, Action<Exception> failed, NodeRecorder? recorder = null)
     {
-        (_group, _peerRank, _from, _to, _timeout, _deliver, _answered, _testLabels, _failed) =
-            (group, peerRank, from, to, timeout, deliver, answered, testLabels, failed);
+        (_group, _peerRank, _from, _to, _timeout, _deliver, _answered, _testLabels, _failed, _recorder) =
+            (group, peerRank, from, to, timeout, deliver, answered, testLabels, failed, recorder);
         _tags = from < to ? GlooTags.Forward(from) : GlooTags.Backward(to);
         _thread = new Thread(Run) { IsBackground = true, Name = $"gloo-recv {from}->{to}" };
     }
@@ -69,6 +72,7 @@ internal sealed class GlooReceiveLoop
                     _answered(Answer(header));
                     continue;
                 }
+                var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
                 var payload = Tensor.Empty(header.Shape);
                 try
                 {
@@ -79,6 +83,9 @@ internal sealed class GlooReceiveLoop
                     payload.Dispose();
                     throw;
                 }
+                if (_recorder is not null && header.Kind is LinkHeader.Kinds.Forward or LinkHeader.Kinds.Backward)
+                    _recorder.OnTransfer(new TransferSpan(IsReceive: true, _from, _to, _peerRank, header.Step, header.MicroBatch, arrived,
+                        System.Diagnostics.Stopwatch.GetTimestamp(), LinkHeader.Length * sizeof(long) + payload.NBytes));
                 var meta = TensorMeta.Of(payload);
                 ILinkMessage message = header.Kind switch
                 {

@@ -8,7 +8,8 @@ namespace ActorTrain.Cluster.Messages;
 /// loads its stages from (it reads the files itself: one directory, or a shared filesystem path across machines).
 /// <paramref name="Generation"/> counts re-placements after lost workers (0 for the first placement).
 /// In dp, <paramref name="Balance"/> is the whole model as one stage and <paramref name="StageRanks"/> the rank of each replica.
+/// <paramref name="Profile"/>: the run is profiled, so the worker records its stages' spans and Gloo transfers.
 /// </summary>
 public sealed record HostStages(
     int Rank, int WorldSize, int[] Balance, int[] StageRanks, string StoreHost, int StorePort, string StorePrefix, string RunDirectory,
-    string? ResumeFrom, int Generation = 0);
+    string? ResumeFrom, int Generation = 0, bool Profile = false);

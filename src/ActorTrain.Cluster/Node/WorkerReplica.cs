@@ -5,6 +5,7 @@ using ActorTrain.Cluster.Messages;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Torch;
 using ActorTrain.Torch.Distributed;
 using ActorTrain.Training.Checkpoints;
@@ -26,7 +27,8 @@ namespace ActorTrain.Cluster.Node;
 /// dp mode makes it (the whole model under the run's seed, or loaded from the checkpoint a resumed run names, and its
 /// own optimizer). Each step it reads its share of the global batch from its own data, computes that share's gradients,
 /// sums them with the other replicas' by a Gloo all-reduce and applies the sum, so the replicas stay identical. Replica 0
-/// reports the step's loss, scores test batches and writes the checkpoint's one stage file. Runs on a thread of its own:
+/// reports the step's loss, scores test batches and writes the checkpoint's one stage file. In a profiled run it records
+/// its forward and backward spans and each all-reduce (a send span with the bytes reduced). Runs on a thread of its own:
 /// it blocks on Gloo.
 /// </summary>
 internal sealed class WorkerReplica : ReceiveActor
@@ -45,6 +47,8 @@ internal sealed class WorkerReplica : ReceiveActor
 
     private Replica? _replica;
     private GlooGroup? _gloo;
+    private NodeRecorder? _recorder;
+    private long _step;
     private bool _failed;
 
     public WorkerReplica(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, ILogger log)
@@ -62,6 +66,7 @@ internal sealed class WorkerReplica : ReceiveActor
         Receive<RunStepAt>(OnRunStepAt);
         Receive<EvaluateAt>(OnEvaluateAt);
         Receive<SaveStages>(OnSaveStages);
+        Receive<WriteProfilePart>(w => Sender.Tell(ProfilePart.Write(_recorder, _plan.Rank, w.Directory, _log), Self));
         Receive<EndRun>(_ => Context.Stop(Self));
     }
 
@@ -88,6 +93,9 @@ internal sealed class WorkerReplica : ReceiveActor
                 return;
             }
         }
+        if (_plan.Profile)
+            _recorder = new NodeRecorder(_plan.Rank, Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString(),
+                [new StageInfo(_index, $"replica {_index}", _replica.Model.ParameterCount(), "cpu", Math.Max(1, _options.Pipeline.ThreadsPerStage))]);
         _log.Information("Worker rank {Rank}: hosting dp replica {Replica} of {Replicas}; joining the Gloo group at {Host}:{Port} ({Prefix})",
             _plan.Rank, _index, _plan.StageRanks.Length, _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
         var (plan, timeout, local) = (_plan, _linkTimeout, _localAddress);
@@ -106,7 +114,9 @@ internal sealed class WorkerReplica : ReceiveActor
         LocalGradients? local = null;
         try
         {
-            local = _replica!.ComputeGradients(new ComputeGradients(at.Step, at.Epoch, at.Batch), NullTrainingObserver.Instance, TimeProvider.System);
+            _step = at.Step;
+            local = _replica!.ComputeGradients(new ComputeGradients(at.Step, at.Epoch, at.Batch), (ITrainingObserver?)_recorder ?? NullTrainingObserver.Instance,
+                TimeProvider.System);
             // An element-wise sum of the replicas' gradients: with two replicas a + b, exactly what the one-process
             // coordinator adds (float addition is commutative, so arrival order cannot change a bit).
             foreach (var gradient in local.Gradients) AllReduce(gradient);
@@ -132,6 +142,7 @@ internal sealed class WorkerReplica : ReceiveActor
         var start = Stopwatch.GetTimestamp();
         _gloo!.Group.AllReduce(tensor, ReduceOp.Sum, _linkTimeout);
         _traffic.Add(tensor.NBytes, start);
+        _recorder?.OnSpan(new Span(_index, SpanKind.Send, _step, -1, start, Stopwatch.GetTimestamp(), tensor.NBytes));
     }
 
     private void OnEvaluateAt(EvaluateAt at)

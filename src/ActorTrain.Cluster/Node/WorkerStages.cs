@@ -32,7 +32,7 @@ namespace ActorTrain.Cluster.Node;
 /// the stages' reports (steps completed, test scores, files saved, failures) to the driver. Runs on a thread of its
 /// own: it blocks on Gloo.
 /// </summary>
-internal sealed class WorkerStages : ReceiveActor
+internal sealed partial class WorkerStages : ReceiveActor
 {
     private readonly HostStages _plan;
     private readonly TrainingOptions _options;
@@ -95,6 +95,7 @@ internal sealed class WorkerStages : ReceiveActor
         {
             if (!_ended) Report(WorkerFailure.NoPeer, $"{t.ActorRef.Path.Name} failed: {_strategy.CauseOf(t.ActorRef)?.Message ?? "stopped"}");
         });
+        Receive<WriteProfilePart>(w => Sender.Tell(ProfilePart.Write(_recorder, _plan.Rank, w.Directory, _log), Self));
         Receive<EndRun>(_ =>
         {
             _ended = true;
@@ -134,6 +135,7 @@ internal sealed class WorkerStages : ReceiveActor
         }
         _mine = all.Where(s => IsLocal(s.Index)).ToList();
         foreach (var other in all.Where(s => !IsLocal(s.Index))) other.Dispose();
+        StartRecording();
         _log.Information("Worker rank {Rank}: hosting stage(s) {Stages}; joining the Gloo group at {Host}:{Port} ({Prefix})",
             _plan.Rank, string.Join(", ", _mine.Select(s => s.Index)), _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
         var (plan, timeout, local) = (_plan, _linkTimeout, _localAddress);
@@ -152,7 +154,7 @@ internal sealed class WorkerStages : ReceiveActor
         foreach (var stage in _mine)
         {
             var actor = _stageActors[stage.Index];
-            var inbox = _links.Inbox(stage.Index, actor, Context.System.Scheduler, _linkEvents, TimeProvider.System);
+            var inbox = _links.Inbox(stage.Index, actor, Context.System.Scheduler, LinkObserver, TimeProvider.System);
             actor.Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self, inbox, _checkFinite), Self);
         }
         foreach (var loop in _incoming) loop.Start();
@@ -162,12 +164,12 @@ internal sealed class WorkerStages : ReceiveActor
     /// <summary>A stage as the one-process supervisor makes it: with flush under the schedule, or without (async) with p - k in flight at stage k.</summary>
     private Props StageProps(PipelineStage stage)
     {
-        var (options, log) = (_options, _log);
+        var (options, log, observer) = (_options, _log, Observer);
         if (!options.WithoutFlush)
             return Akka.Actor.Props.Create(() => new SyncStageActor(stage, ScheduleFactory.Create(options.Pipeline.Schedule),
-                NullTrainingObserver.Instance, TimeProvider.System, log));
+                observer, TimeProvider.System, log));
         var inFlight = options.Async.InFlightAt(stage.Index, _plan.Balance.Length);
-        return Akka.Actor.Props.Create(() => new AsyncStageActor(stage, inFlight, options.Async, NullTrainingObserver.Instance, TimeProvider.System, log));
+        return Akka.Actor.Props.Create(() => new AsyncStageActor(stage, inFlight, options.Async, observer, TimeProvider.System, log));
     }
 
     /// <summary>The link from local stage <paramref name="from"/> to <paramref name="to"/>; a remote neighbour also gets a receive loop for what it sends back.</summary>
@@ -175,7 +177,7 @@ internal sealed class WorkerStages : ReceiveActor
     {
         if (to < 0 || to >= _plan.Balance.Length) return null;
         var (scheduler, sender) = (Context.System.Scheduler, _stageActors[from]);
-        if (IsLocal(to)) return _links.ConnectSequenced(from, to, _stageActors[to], sender, scheduler, _linkEvents, TimeProvider.System);
+        if (IsLocal(to)) return _links.ConnectSequenced(from, to, _stageActors[to], sender, scheduler, LinkObserver, TimeProvider.System);
         var peer = _plan.StageRanks[to];
         var receiver = _stageActors[from];
         var self = Self;
@@ -188,10 +190,10 @@ internal sealed class WorkerStages : ReceiveActor
         }
         // Frames come from this actor, so the receiving stage's answers (acknowledgements, resend requests) reach it to go back over Gloo.
         _incoming.Add(new GlooReceiveLoop(_gloo!.Group, peer, to, from, _linkTimeout, m => receiver.Tell(m, self), c => receiver.Tell(c, ActorRefs.NoSender),
-            TestLabels, e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}"))));
-        var link = new GlooLink(_gloo!.Group, peer, from, to, _linkTimeout, _traffic);
+            TestLabels, e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}")), _recorder));
+        var link = new GlooLink(_gloo!.Group, peer, from, to, _linkTimeout, _traffic, _recorder);
         _outgoing.Add(link);
-        return _links.ConnectSequenced(link, sender, scheduler, _linkEvents, TimeProvider.System);
+        return _links.ConnectSequenced(link, sender, scheduler, LinkObserver, TimeProvider.System);
     }
 
     private void OnRunStepAt(RunStepAt at)

@@ -10,7 +10,9 @@ internal static class FlowChains
 {
     /// <param name="modes">The mode of each span, parallel to <paramref name="spans"/>.</param>
     /// <param name="pipelineModes">Only spans in these modes are linked; elsewhere stages do not pass micro-batches on.</param>
-    public static IReadOnlyList<Span[]> Build(IReadOnlyList<Span> spans, IReadOnlyList<string> modes, IReadOnlySet<string> pipelineModes)
+    /// <param name="byStage">Order each chain by the pipeline (forwards up the stages, backwards down) instead of by time:
+    /// spans from different clocks must not be reordered by them.</param>
+    public static IReadOnlyList<Span[]> Build(IReadOnlyList<Span> spans, IReadOnlyList<string> modes, IReadOnlySet<string> pipelineModes, bool byStage = false)
     {
         var chains = new Dictionary<(long Step, int MicroBatch), List<Span>>();
         for (int i = 0; i < spans.Count; i++)
@@ -34,6 +36,7 @@ internal static class FlowChains
             .Where(chain => chain.Count > 1)
             .Select(chain => chain
                 .OrderBy(s => s.Kind == SpanKind.Backward)
+                .ThenBy(s => !byStage ? 0 : s.Kind == SpanKind.Forward ? s.Stage : -s.Stage)
                 .ThenBy(s => s.StartTimestamp)
                 .ThenBy(s => s.Kind == SpanKind.Forward ? s.Stage : -s.Stage)
                 .ToArray())

@@ -38,6 +38,11 @@ internal static class ReportWriter
         RenderRunLine(html, summary);
         SummaryTables.Render(html, summary);
         LinkTable.Render(html, data.Links);
+        if (data.Cluster is { } cluster)
+        {
+            ClusterTable.Render(html, cluster);
+        }
+
         RenderTimelines(html, data, timeline, timelineSteps);
         RenderCurves(html, data);
         html.Append("</body>\n</html>\n");

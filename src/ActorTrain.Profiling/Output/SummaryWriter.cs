@@ -34,6 +34,11 @@ internal static class SummaryWriter
         WriteSwitches(json, summary, data);
         WriteEvaluations(json, summary);
         WriteLinks(json, data);
+        if (data.Cluster is { } cluster)
+        {
+            ClusterSummary.Write(json, cluster);
+        }
+
         json.WriteEndObject();
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActorTrain.Profiling.Analysis;
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Profiling.Recording;
 using ActorTrain.Training.Observability;
 
@@ -10,7 +11,7 @@ namespace ActorTrain.Profiling.Output;
 /// open: one process, one thread per stage, a complete event ("X") per span, flows ("s"/"t"/"f")
 /// along each micro-batch, global instants ("i") at mode switches, instants for each stage failure
 /// (on its stage's thread), rollback and catch-up, and counters ("C") for loss and accuracy. Times are
-/// microseconds since the run's start.
+/// microseconds since the run's start. A clustered run's trace has a process per node (see <see cref="ClusterTrace"/>).
 /// </summary>
 internal static class TraceWriter
 {
@@ -34,44 +35,66 @@ internal static class TraceWriter
             WriteSpan(json, data, spans[i], modes[i]);
         }
 
-        var chains = FlowChains.Build(spans, modes, pipelineModes);
+        // Across nodes a chain follows the pipeline, not the clocks, so a wrong clock offset shows as an arrow back in time.
+        var chains = FlowChains.Build(spans, modes, pipelineModes, byStage: data.Cluster is not null);
         for (int i = 0; i < chains.Count; i++)
         {
             WriteFlow(json, data, chains[i], id: i + 1);
+        }
+
+        if (data.Cluster is { } cluster)
+        {
+            ClusterTrace.WriteTransfers(json, data, cluster);
         }
 
         WriteModeSwitches(json, data);
         WriteRecoveries(json, data);
         WriteCounters(json, data);
         json.WriteEndArray();
-        WriteRun(json, data.FirstRun);
+        WriteRun(json, data.FirstRun, data.Cluster);
         json.WriteEndObject();
     }
 
     private static void WriteMetadata(Utf8JsonWriter json, ProfileData data)
     {
-        WriteName(json, "process_name", tid: null, "ActorTrain");
+        if (data.Cluster is { } cluster)
+        {
+            ClusterTrace.WriteProcessNames(json, cluster);
+        }
+        else
+        {
+            WriteName(json, "process_name", tid: null, "ActorTrain");
+        }
+
         foreach (int stage in data.StageIds())
         {
-            WriteName(json, "thread_name", stage, $"stage {stage}");
-            json.WriteStartObject();
-            json.WriteString("name", "thread_sort_index");
-            json.WriteString("ph", "M");
-            json.WriteNumber("pid", ProcessId);
-            json.WriteNumber("tid", stage);
-            json.WriteStartObject("args");
-            json.WriteNumber("sort_index", stage);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WriteThread(json, Pid(data, stage), stage, $"stage {stage}", sortIndex: stage);
         }
     }
 
-    private static void WriteName(Utf8JsonWriter json, string kind, int? tid, string name)
+    /// <summary>The process row a stage's events go to: its node's in a clustered run.</summary>
+    private static int Pid(ProfileData data, int stage) => data.Cluster?.ProcessOf(stage) ?? ProcessId;
+
+    internal static void WriteThread(Utf8JsonWriter json, int pid, int tid, string name, int sortIndex)
+    {
+        WriteName(json, "thread_name", tid, name, pid);
+        json.WriteStartObject();
+        json.WriteString("name", "thread_sort_index");
+        json.WriteString("ph", "M");
+        json.WriteNumber("pid", pid);
+        json.WriteNumber("tid", tid);
+        json.WriteStartObject("args");
+        json.WriteNumber("sort_index", sortIndex);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    internal static void WriteName(Utf8JsonWriter json, string kind, int? tid, string name, int pid = ProcessId)
     {
         json.WriteStartObject();
         json.WriteString("name", kind);
         json.WriteString("ph", "M");
-        json.WriteNumber("pid", ProcessId);
+        json.WriteNumber("pid", pid);
         if (tid is { } thread)
         {
             json.WriteNumber("tid", thread);
@@ -95,7 +118,7 @@ internal static class TraceWriter
 
         // Rounded ends, not rounded durations: spans that touch still touch after rounding.
         json.WriteNumber("dur", JsonNumbers.Micros(Math.Max(0, end - start)));
-        json.WriteNumber("pid", ProcessId);
+        json.WriteNumber("pid", Pid(data, span.Stage));
         json.WriteNumber("tid", span.Stage);
         json.WriteStartObject("args");
         json.WriteNumber("step", span.Step);
@@ -124,7 +147,7 @@ internal static class TraceWriter
             json.WriteString("ph", i == 0 ? "s" : i == chain.Length - 1 ? "f" : "t");
             json.WriteNumber("id", id);
             json.WriteNumber("ts", JsonNumbers.Micros(data.Microseconds(middle)));
-            json.WriteNumber("pid", ProcessId);
+            json.WriteNumber("pid", Pid(data, span.Stage));
             json.WriteNumber("tid", span.Stage);
             if (i > 0)
             {
@@ -171,7 +194,7 @@ internal static class TraceWriter
         json.WriteString("ph", "i");
         json.WriteString("s", tid is null ? "g" : "t");
         json.WriteNumber("ts", JsonNumbers.Micros(data.Microseconds(timestamp)));
-        json.WriteNumber("pid", ProcessId);
+        json.WriteNumber("pid", tid is { } stage ? Pid(data, stage) : ProcessId);
         json.WriteNumber("tid", tid ?? 0);
         json.WriteStartObject("args");
         json.WriteNumber("stage", about.Stage);
@@ -220,14 +243,25 @@ internal static class TraceWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRun(Utf8JsonWriter json, RunInfo? run)
+    private static void WriteRun(Utf8JsonWriter json, RunInfo? run, ClusterView? cluster)
     {
-        if (run is null)
+        if (run is null && cluster is null)
         {
             return;
         }
 
         json.WriteStartObject("otherData");
+        if (cluster is not null)
+        {
+            ClusterTrace.WriteClocks(json, cluster);
+        }
+
+        if (run is null)
+        {
+            json.WriteEndObject();
+            return;
+        }
+
         json.WriteString("mode", run.Mode);
         json.WriteString("schedule", run.Schedule);
         json.WriteNumber("stages", run.Stages);

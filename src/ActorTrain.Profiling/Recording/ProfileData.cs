@@ -1,3 +1,4 @@
+using ActorTrain.Profiling.Merging;
 using ActorTrain.Training.Observability;
 
 namespace ActorTrain.Profiling.Recording;
@@ -12,6 +13,7 @@ namespace ActorTrain.Profiling.Recording;
 /// <param name="End">When the run finished, or the latest timestamp seen if it has not.</param>
 /// <param name="Succeeded">Null while the run has not finished.</param>
 /// <param name="Recoveries">Stage failures and what the supervisor did about them (rollbacks, stops).</param>
+/// <param name="Cluster">A clustered run's nodes, Gloo transfers and merge warnings; null in one process.</param>
 internal sealed record ProfileData(
     IReadOnlyList<RunInfo> Runs,
     Span[] Spans,
@@ -24,7 +26,8 @@ internal sealed record ProfileData(
     long End,
     bool? Succeeded,
     long Frequency,
-    IReadOnlyList<RecoveryEvent> Recoveries)
+    IReadOnlyList<RecoveryEvent> Recoveries,
+    ClusterView? Cluster = null)
 {
     public RunInfo? FirstRun => Runs.Count > 0 ? Runs[0] : null;
 
