@@ -65,6 +65,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Receive<LinkTraffic>(t => _traffic[t.Rank] = t);
         Receive<WorkerFailure>(OnWorkerFailure);
         Receive<InterruptRun>(_ => OnInterrupt());
+        ReceivePlanGenerations();
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
         Receive<MemberRemoved>(m => Lost(m.Member.Address, "left the cluster"));
         Receive<MemberExited>(m => Lost(m.Member.Address, "left the cluster"));
@@ -175,6 +176,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             worker.Stages = Enumerable.Range(0, stageRanks.Length).Where(k => stageRanks[k] == rank).ToArray();
             worker.Hosts = _shape.Replicas > 0 ? "replica" : "stage(s)";
             _log.Information("Placement: {Worker}", worker.ToString());
+            worker.Node.Tell(RunEntry.Of(_options), Self);
             worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
                 _options.RunDirectory!, _shape.ResumeFrom), Self);
         }

@@ -1,0 +1,25 @@
+using Akka.Actor;
+
+namespace ActorTrain.Cluster.Driver;
+
+/// <summary>A mode plan runs each entry as a run generation with a driver of its own; these hand the workers on from one to the next.</summary>
+internal sealed partial class ClusterDriver
+{
+    private void ReceivePlanGenerations()
+    {
+        Receive<AdoptWorkers>(OnAdoptWorkers);
+        Receive<HandOverWorkers>(_ => Sender.Tell(new AdoptWorkers(_workers.Select(w => new WorkerEntry(w.Node, w.Address, w.Pid)).ToList()), Self));
+    }
+
+    private void OnAdoptWorkers(AdoptWorkers adopt)
+    {
+        if (_placed || _finished) return;
+        foreach (var worker in adopt.Workers)
+        {
+            _workers.Add(worker);
+            Context.Watch(worker.Node);
+        }
+        _log.Information("Continuing on the {Workers} worker(s) of the previous mode-plan entry", _workers.Count);
+        Place();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using ActorTrain.Training.Checkpoints;
+
+namespace ActorTrain.Cluster.Tests;
+
+/// <summary>
+/// Decoupled training and mode plans across real `actortrain node` processes on loopback, against the same
+/// configuration in one process: one stage per worker, 8 steps an epoch on the data slice.
+/// </summary>
+[Collection(nameof(ClusterProcesses))]
+public sealed class ClusteredDecoupledTests
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
+
+    private const string CodeTables = "codes.safetensors";
+
+    /// <summary>Both stages train at once on their own worker from indices and labels; test batches chain over Gloo.</summary>
+    [TrainingFact]
+    public async Task Decoupled_on_two_worker_processes_ends_with_the_stage_files_codes_and_test_accuracy_of_decoupled_in_one_process()
+    {
+        using var temp = new TempDirectory();
+        var (local, cluster, accuracy) = await RunBothAsync(temp, "run.mode=decoupled");
+        Assert.Equal("decoupled", CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
+        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
+        AssertSameBytes(CodeTables, local.FinalCheckpoint(), cluster.FinalCheckpoint());
+        Assert.Equal(accuracy.Local, accuracy.Cluster);
+    }
+
+    /// <summary>The sequential variant sends each stage's real outputs to the next stage: across the workers, over Gloo.</summary>
+    [TrainingFact]
+    public async Task Sequential_decoupled_on_two_worker_processes_ends_with_the_stage_files_of_one_process()
+    {
+        using var temp = new TempDirectory();
+        var (local, cluster, _) = await RunBothAsync(temp, "run.mode=decoupled", "decoupled.variant=sequential", "data.train-limit=512");
+        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
+    }
+
+    /// <summary>
+    /// hocon/decoupled.conf's plan, one epoch each: the sync entry is a second run generation on the same workers, which
+    /// load the decoupled entry's committed checkpoint and reset the optimizer state as the plan says.
+    /// </summary>
+    [TrainingFact]
+    public async Task A_decoupled_then_sync_mode_plan_on_two_worker_processes_ends_with_the_weights_of_the_plan_in_one_process()
+    {
+        using var temp = new TempDirectory();
+        var (local, cluster, accuracy) = await RunBothAsync(temp,
+            "mode-plan=[{mode=decoupled, epochs=1, lr=0.1}, {mode=sync, epochs=1, optimizer-state=reset}]");
+        var decoupledEntry = CheckpointDirectory.ForStep(cluster.RunDirectory(), 8);
+        Assert.Equal("decoupled", CheckpointManifest.Read(decoupledEntry).Mode);
+        StageFiles.AssertIdentical(CheckpointDirectory.ForStep(local.RunDirectory(), 8), decoupledEntry);
+        Assert.Equal("sync", CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
+        Assert.EndsWith("step-000016", cluster.FinalCheckpoint());
+        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
+        Assert.Equal(accuracy.Local, accuracy.Cluster);
+    }
+
+    [TrainingFact]
+    public async Task The_switching_policy_is_refused_clustered_with_exit_2_naming_its_key()
+    {
+        using var temp = new TempDirectory();
+        using var driver = new LoopbackCluster(temp.Path).StartDriver("policy.enabled=on");
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 2, driver.Output);
+        Assert.Contains("actortrain.policy.enabled", driver.Stderr);
+    }
+
+    /// <summary>The configuration plus <paramref name="sets"/> in one process, then on two workers; both must exit 0.</summary>
+    private static async Task<(LoopbackCluster Local, LoopbackCluster Cluster, (string Local, string Cluster) Accuracy)> RunBothAsync(
+        TempDirectory temp, params string[] sets)
+    {
+        var local = new LoopbackCluster(temp.File("local"), sets);
+        string localAccuracy;
+        using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
+        {
+            Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
+            localAccuracy = FinalTestAccuracy(oneProcess.Stdout);
+        }
+
+        var cluster = new LoopbackCluster(temp.File("cluster"), sets);
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
+        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        return (local, cluster, (localAccuracy, FinalTestAccuracy(driver.Stdout)));
+    }
+
+    private static void AssertSameBytes(string file, string expected, string actual) =>
+        Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))),
+            $"{file} differs between {expected} and {actual}");
+
+    private static string FinalTestAccuracy(string output) =>
+        Regex.Match(output, @"final test accuracy ([0-9.]+ ?%)") is { Success: true } m ? m.Groups[1].Value : $"none in:\n{output}";
+}
