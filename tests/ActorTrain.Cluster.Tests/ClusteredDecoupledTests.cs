@@ -54,6 +54,35 @@ public sealed class ClusteredDecoupledTests
         Assert.Equal(accuracy.Local, accuracy.Cluster);
     }
 
+    /// <summary>
+    /// A clustered decoupled checkpoint continued for a second epoch on two workers that did not write it (they read the
+    /// stage files and code tables themselves) ends as the same checkpoint continued in one process.
+    /// </summary>
+    [TrainingFact]
+    public async Task A_clustered_decoupled_checkpoint_resumed_on_two_fresh_workers_ends_as_it_does_resumed_in_one_process()
+    {
+        using var temp = new TempDirectory();
+        var first = new LoopbackCluster(temp.File("first"), "run.mode=decoupled");
+        using (var worker0 = first.StartNode())
+        using (var worker1 = first.StartNode())
+        using (var driver = first.StartDriver())
+            Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
+
+        var local = new LoopbackCluster(temp.File("local"), "run.mode=decoupled", "run.epochs=2");
+        using (var oneProcess = CliProcess.Start([.. local.Args("train", "cluster.enabled=off"), "--resume", first.RunDirectory()]))
+            Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
+
+        var resumed = new LoopbackCluster(temp.File("resumed"), "run.mode=decoupled", "run.epochs=2");
+        using var fresh0 = resumed.StartNode();
+        using var fresh1 = resumed.StartNode();
+        using var resuming = resumed.StartResumingDriver(first.RunDirectory());
+        Assert.True(await resuming.ExitCodeAsync(RunTimeout) == 0, resuming.Output + fresh0.Output + fresh1.Output);
+        Assert.Contains("Resuming decoupled training", resuming.Output);
+        Assert.EndsWith("step-000016", resumed.FinalCheckpoint());
+        StageFiles.AssertIdentical(local.FinalCheckpoint(), resumed.FinalCheckpoint());
+        AssertSameBytes(CodeTables, local.FinalCheckpoint(), resumed.FinalCheckpoint());
+    }
+
     [TrainingFact]
     public async Task The_switching_policy_is_refused_clustered_with_exit_2_naming_its_key()
     {
