@@ -15,8 +15,8 @@ using ActorTrain.Training.Options;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// The driver of a clustered pipeline, with or without flush, or of clustered dp (<c>/user/cluster-driver</c> on the seed
-/// node). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
+/// The driver of a clustered pipeline, with or without flush, of clustered dp or of clustered decoupled training
+/// (<c>/user/cluster-driver</c> on the seed node; a mode plan's later entries have drivers of their own, see DriverGeneration). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
 /// per worker) once enough have joined, hosts
 /// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
 /// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
