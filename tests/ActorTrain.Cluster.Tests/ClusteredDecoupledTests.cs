@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ActorTrain.Training.Checkpoints;
 
 namespace ActorTrain.Cluster.Tests;
@@ -32,6 +31,25 @@ public sealed class ClusteredDecoupledTests
     {
         using var temp = new TempDirectory();
         var (local, cluster, _) = await RunBothAsync(temp, "run.mode=decoupled", "decoupled.variant=sequential", "data.train-limit=512");
+        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
+    }
+
+    /// <summary>Both stages on one worker: the sequential variant's outputs pass between them by reference, not over Gloo.</summary>
+    [TrainingFact]
+    public async Task Sequential_decoupled_stages_sharing_one_worker_end_with_the_stage_files_of_one_process()
+    {
+        using var temp = new TempDirectory();
+        string[] sets = ["run.mode=decoupled", "decoupled.variant=sequential", "data.train-limit=512", "cluster.workers=1"];
+        var local = new LoopbackCluster(temp.File("local"), sets);
+        using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
+            Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
+
+        var cluster = new LoopbackCluster(temp.File("cluster"), sets);
+        using var worker = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker.Output);
+        Assert.Contains("with stage(s) 0, 1", driver.Output);
+        Assert.Contains("Worker 0 sent 0.0 MB over Gloo in 0 sends", driver.Stdout);
         StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
     }
 
@@ -101,7 +119,7 @@ public sealed class ClusteredDecoupledTests
         using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
         {
             Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
-            localAccuracy = FinalTestAccuracy(oneProcess.Stdout);
+            localAccuracy = RunOutput.FinalTestAccuracy(oneProcess.Stdout);
         }
 
         var cluster = new LoopbackCluster(temp.File("cluster"), sets);
@@ -111,13 +129,10 @@ public sealed class ClusteredDecoupledTests
         Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
         Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(30)));
-        return (local, cluster, (localAccuracy, FinalTestAccuracy(driver.Stdout)));
+        return (local, cluster, (localAccuracy, RunOutput.FinalTestAccuracy(driver.Stdout)));
     }
 
     private static void AssertSameBytes(string file, string expected, string actual) =>
         Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))),
             $"{file} differs between {expected} and {actual}");
-
-    private static string FinalTestAccuracy(string output) =>
-        Regex.Match(output, @"final test accuracy ([0-9.]+ ?%)") is { Success: true } m ? m.Groups[1].Value : $"none in:\n{output}";
 }
