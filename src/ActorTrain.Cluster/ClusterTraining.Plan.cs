@@ -2,9 +2,11 @@ using ActorTrain.Cluster.Driver;
 using ActorTrain.Cluster.Messages;
 using ActorTrain.Config.Settings;
 using ActorTrain.Data.Datasets;
+using ActorTrain.Data.Loading;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
+using ActorTrain.Training.Policy;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
 using Serilog;
@@ -14,26 +16,36 @@ namespace ActorTrain.Cluster;
 public static partial class ClusterTraining
 {
     /// <summary>
-    /// Drives a mode plan (a run's single mode is a plan of one entry) across the workers as the one-process
-    /// <see cref="ModePlanRunner"/> runs it: each entry is a run generation of its own, with its mode, epochs,
-    /// learning rate and optimizer state, whose workers load their stages from the committed checkpoint of the entry
-    /// before it (written, manifest last, by the same workers). The workers stay: the first generation's driver admits
-    /// them, each later one adopts them and places its stages anew. The result's traffic is the last entry's.
+    /// Drives the configured modes across the workers as one process runs them: the mode plan (a run's single mode is a
+    /// plan of one entry) through <see cref="ModePlanRunner"/>, or with <c>policy.enabled</c> the segments
+    /// <see cref="PolicyRunner"/> chooses. Each entry or segment is a run generation of its own, with its mode, epochs
+    /// (or steps), learning rate and optimizer state, whose workers load their stages from the committed checkpoint of
+    /// the one before it (written, manifest last, by the same workers): the one-process runners hand the model on the
+    /// same way. The workers stay: the first generation's driver admits them, each later one adopts them and places its
+    /// stages anew. Under the policy the workers' stage times (<see cref="StageTimes"/>) stand in for the stage spans
+    /// the policy measures in one process. The result's traffic is the last generation's.
     /// </summary>
-    public static async Task<ClusterRunResult> DrivePlanAsync(ActorSystem system, ClusterSettings cluster, IReadOnlyList<ModePlanEntry> plan,
-        TrainingOptions options, Dataset dataset, ConfigIdentity identity, ITrainingObserver observer, ILogger log,
-        CancellationToken interrupt = default)
+    public static async Task<ClusterRunResult> DrivePlanAsync(ActorSystem system, ActorTrainSettings settings, TrainingOptions options,
+        Dataset dataset, ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default)
     {
+        var clock = TimeProvider.System;
         var generation = new DriverGeneration();
         IReadOnlyList<LinkTraffic> traffic = [];
-        async Task<TrainingResult> RunEntry(TrainingMode mode, TrainingOptions entry, ITrainingObserver watch)
+        async Task<TrainingResult> RunGeneration(TrainingMode mode, TrainingOptions entry, ITrainingObserver watch)
         {
-            var run = await Drive(system, cluster, entry, dataset, identity, watch, log, generation, interrupt).ConfigureAwait(false);
+            var driverObserver = settings.Policy.Enabled ? new StageTimeSpans(watch, clock) : watch;
+            var run = await Drive(system, settings.Cluster, entry, dataset, identity, driverObserver, log, generation, interrupt).ConfigureAwait(false);
             traffic = run.Traffic;
             if (!run.Run.Interrupted) generation = await generation.NextAsync().ConfigureAwait(false);
             return run.Run;
         }
-        var result = await ModePlanRunner.RunAsync(plan, options, RunEntry, observer, log, TimeProvider.System).ConfigureAwait(false);
+        var result = settings.Policy.Enabled
+            ? await PolicyRunner.RunAsync(settings.Policy, settings.EffectivePlan[0].Mode, options, StepsPerEpoch(dataset, options), RunGeneration,
+                observer, log, clock).ConfigureAwait(false)
+            : await ModePlanRunner.RunAsync(settings.EffectivePlan, options, RunGeneration, observer, log, clock).ConfigureAwait(false);
         return new ClusterRunResult(result, traffic);
     }
+
+    private static int StepsPerEpoch(Dataset dataset, TrainingOptions options) =>
+        new BatchLoader(dataset.Train, dataset.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize }).BatchesPerEpoch;
 }

@@ -19,15 +19,13 @@ namespace ActorTrain.Cluster;
 /// The two sides of a clustered run, each in an actor system started with <see cref="ClusterAkkaConfig"/>: the driver
 /// (<c>actortrain train</c> with cluster.enabled) and a worker (<c>actortrain node</c>). The synchronous pipeline, the
 /// pipeline without flush (async), data parallelism (dp, one replica per worker) and decoupled training run clustered so
-/// far, alone or as the entries of a mode plan (see DrivePlanAsync).
+/// far, alone, as the entries of a mode plan or under the switching policy (see DrivePlanAsync).
 /// </summary>
 public static partial class ClusterTraining
 {
     /// <summary>What a clustered run cannot do yet, or null when <paramref name="options"/> can run clustered.</summary>
     public static string? Unsupported(TrainingOptions options, ActorTrainSettings settings)
     {
-        if (settings.Policy.Enabled)
-            return "actortrain.policy.enabled = on: the switching policy does not run clustered yet; give run.mode or a mode-plan instead";
         if (settings.EffectivePlan.FirstOrDefault(e => e.Mode is not (TrainingMode.Sync or TrainingMode.Async or TrainingMode.Dp or TrainingMode.Decoupled))
             is { } entry)
             return $"{(settings.ModePlan.Count > 0 ? "actortrain.mode-plan: an entry's mode" : "actortrain.run.mode")} = {EnumNames.Of(entry.Mode)} " +

@@ -101,13 +101,31 @@ public sealed class ClusteredDecoupledTests
         AssertSameBytes(CodeTables, local.FinalCheckpoint(), resumed.FinalCheckpoint());
     }
 
+    /// <summary>
+    /// The policy on two workers: with a wait-share threshold of 0 any waiting in the sync epoch switches to decoupled,
+    /// which needs the stages' wait times from the workers; both epochs then end as under the policy in one process.
+    /// </summary>
     [TrainingFact]
-    public async Task The_switching_policy_is_refused_clustered_with_exit_2_naming_its_key()
+    public async Task The_switching_policy_on_two_worker_processes_switches_as_in_one_process_and_ends_with_its_weights()
     {
         using var temp = new TempDirectory();
-        using var driver = new LoopbackCluster(temp.Path).StartDriver("policy.enabled=on");
+        var (local, cluster, accuracy) = await RunBothAsync(temp, "policy.enabled=on", "policy.wait-share-threshold=0", "run.epochs=2",
+            "data.train-limit=512");
+        Assert.Equal("decoupled", CheckpointManifest.Read(local.FinalCheckpoint()).Mode);
+        Assert.Equal("sync", CheckpointManifest.Read(CheckpointDirectory.ForStep(cluster.RunDirectory(), 4)).Mode);
+        Assert.Equal("decoupled", CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
+        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
+        AssertSameBytes(CodeTables, local.FinalCheckpoint(), cluster.FinalCheckpoint());
+        Assert.Equal(accuracy.Local, accuracy.Cluster);
+    }
+
+    [TrainingFact]
+    public async Task A_mode_plan_whose_dp_entry_needs_more_replicas_than_workers_is_refused_with_exit_2_naming_the_keys()
+    {
+        using var temp = new TempDirectory();
+        using var driver = new LoopbackCluster(temp.Path).StartDriver("mode-plan=[{mode=sync, epochs=1}, {mode=dp, epochs=1}]", "dp.replicas=3");
         Assert.True(await driver.ExitCodeAsync(RunTimeout) == 2, driver.Output);
-        Assert.Contains("actortrain.policy.enabled", driver.Stderr);
+        Assert.Contains("dp.replicas (3) must equal cluster.workers (2)", driver.Stderr);
     }
 
     /// <summary>The configuration plus <paramref name="sets"/> in one process, then on two workers; both must exit 0.</summary>

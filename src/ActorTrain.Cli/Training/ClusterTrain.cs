@@ -38,7 +38,7 @@ internal static class ClusterTrain
         });
         try
         {
-            var (result, traffic) = ClusterTraining.DrivePlanAsync(system, settings.Cluster, settings.EffectivePlan, options, dataset, ConfigIdentity.Of(config),
+            var (result, traffic) = ClusterTraining.DrivePlanAsync(system, settings, options, dataset, ConfigIdentity.Of(config),
                 NullTrainingObserver.Instance, log, interrupt.Token).GetAwaiter().GetResult();
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(

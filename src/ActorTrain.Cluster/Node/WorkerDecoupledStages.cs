@@ -14,6 +14,7 @@ using ActorTrain.Training.Links;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
+using ActorTrain.Training.Policy;
 using Akka.Actor;
 using Serilog;
 
@@ -45,6 +46,7 @@ internal sealed class WorkerDecoupledStages : ReceiveActor
     private readonly List<GlooLink> _outgoing = new();
     private readonly List<GlooReceiveLoop> _incoming = new();
     private readonly GlooTraffic _traffic = new();
+    private readonly EpochMeter _meter = new(TimeProvider.System);
     private readonly Batch _batch, _testBatch;
 
     private IReadOnlyList<DecoupledStage> _mine = [];
@@ -127,9 +129,9 @@ internal sealed class WorkerDecoupledStages : ReceiveActor
         _gloo = joined;
         foreach (var stage in _mine)
         {
-            var (s, train, test, variant) = (stage, _train, _test, _settings.Variant);
+            var (s, train, test, variant, meter) = (stage, _train, _test, _settings.Variant, _meter);
             var actor = Context.ActorOf(Akka.Actor.Props.Create(() =>
-                    new DecoupledStageActor(s, train, test, variant, NullTrainingObserver.Instance, TimeProvider.System))
+                    new DecoupledStageActor(s, train, test, variant, meter, TimeProvider.System))
                 .WithDispatcher(StageDispatcher.Id), $"stage-{stage.Index}");
             Context.Watch(actor);
             _stageActors[stage.Index] = actor;
@@ -197,6 +199,7 @@ internal sealed class WorkerDecoupledStages : ReceiveActor
     {
         // Every stage has finished its batches at a checkpoint: the traffic so far is every send of the steps done.
         _driver.Tell(_traffic.Snapshot(_plan.Rank), Self);
+        StageTimeReport.Send(_meter, _driver, Self);
         Directory.CreateDirectory(save.Directory);
         // Written before stage 0's file, whose StageSaved the driver needs before it writes the manifest.
         if (_stageActors.ContainsKey(0)) CodeTableFile.Save(save.Directory, _tables);

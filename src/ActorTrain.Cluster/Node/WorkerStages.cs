@@ -12,6 +12,7 @@ using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.PipelineParallel;
+using ActorTrain.Training.Policy;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Schedules;
 using Akka.Actor;
@@ -43,6 +44,7 @@ internal sealed class WorkerStages : ReceiveActor
     private readonly List<GlooLink> _outgoing = new();
     private readonly List<GlooReceiveLoop> _incoming = new();
     private readonly GlooTraffic _traffic = new();
+    private readonly EpochMeter _meter = new(TimeProvider.System);
     private readonly Batch _batch, _testBatch;
     private readonly long[] _inputShape;
 
@@ -142,12 +144,12 @@ internal sealed class WorkerStages : ReceiveActor
     /// <summary>A stage as the one-process supervisor makes it: with flush under the schedule, or without (async) with p - k in flight at stage k.</summary>
     private Props StageProps(PipelineStage stage)
     {
-        var (options, log) = (_options, _log);
+        var (options, log, meter) = (_options, _log, _meter);
         if (!options.WithoutFlush)
             return Akka.Actor.Props.Create(() => new SyncStageActor(stage, ScheduleFactory.Create(options.Pipeline.Schedule),
-                NullTrainingObserver.Instance, TimeProvider.System, log));
+                meter, TimeProvider.System, log));
         var inFlight = options.Async.InFlightAt(stage.Index, _plan.Balance.Length);
-        return Akka.Actor.Props.Create(() => new AsyncStageActor(stage, inFlight, options.Async, NullTrainingObserver.Instance, TimeProvider.System, log));
+        return Akka.Actor.Props.Create(() => new AsyncStageActor(stage, inFlight, options.Async, meter, TimeProvider.System, log));
     }
 
     /// <summary>The link from local stage <paramref name="from"/> to <paramref name="to"/>; a remote neighbour also gets a receive loop for what it sends back.</summary>
@@ -197,6 +199,7 @@ internal sealed class WorkerStages : ReceiveActor
     {
         // The pipeline is drained at a checkpoint: the traffic so far is every send of the steps done.
         _driver.Tell(_traffic.Snapshot(_plan.Rank), Self);
+        StageTimeReport.Send(_meter, _driver, Self);
         Directory.CreateDirectory(save.Directory);
         var metadata = new Dictionary<string, string>
         {
