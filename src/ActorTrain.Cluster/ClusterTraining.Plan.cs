@@ -31,11 +31,16 @@ public static partial class ClusterTraining
         var clock = TimeProvider.System;
         var generation = new DriverGeneration();
         IReadOnlyList<LinkTraffic> traffic = [];
+        TrainingResult? previous = null;
         async Task<TrainingResult> RunGeneration(TrainingMode mode, TrainingOptions entry, ITrainingObserver watch)
         {
+            // Interrupted between generations: the previous one's final checkpoint is where to resume, and nothing more is trained.
+            if (interrupt.IsCancellationRequested && previous is not null)
+                return previous with { Samples = 0, Elapsed = TimeSpan.Zero, Interrupted = true };
             var driverObserver = settings.Policy.Enabled ? new StageTimeSpans(watch, clock) : watch;
             var run = await Drive(system, settings.Cluster, entry, dataset, identity, driverObserver, log, generation, interrupt).ConfigureAwait(false);
             traffic = run.Traffic;
+            previous = run.Run;
             if (!run.Run.Interrupted) generation = await generation.NextAsync().ConfigureAwait(false);
             return run.Run;
         }

@@ -72,6 +72,30 @@ public sealed class ClusteredDecoupledTests
         Assert.Equal(accuracy.Local, accuracy.Cluster);
     }
 
+    /// <summary>SIGTERM in a plan's first entry: its stages drain to a committed checkpoint, and no later entry starts.</summary>
+    [TrainingFact]
+    public async Task SIGTERM_to_the_driver_in_a_mode_plans_first_entry_drains_it_to_a_checkpoint_and_starts_no_later_entry()
+    {
+        using var temp = new TempDirectory();
+        var cluster = new LoopbackCluster(temp.Path, "data.train-limit=16384",
+            "mode-plan=[{mode=decoupled, epochs=1, lr=0.1}, {mode=sync, epochs=1, optimizer-state=reset}]");
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        await driver.WaitForAsync("training 1 epoch(s)", RunTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        driver.Terminate();
+        Assert.True(await driver.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 143, driver.Output);
+        Assert.Contains("--resume", driver.Stdout);
+        Assert.DoesNotContain("Switching from decoupled to sync", driver.Output);
+        var checkpoint = CheckpointManifest.Read(cluster.FinalCheckpoint());
+        Assert.Equal("decoupled", checkpoint.Mode);
+        Assert.InRange(checkpoint.Step, 1, 127);
+        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+    }
+
     /// <summary>
     /// A clustered decoupled checkpoint continued for a second epoch on two workers that did not write it (they read the
     /// stage files and code tables themselves) ends as the same checkpoint continued in one process.
