@@ -18,11 +18,11 @@ public sealed class ClusteredDecoupledTests
     public async Task Decoupled_on_two_worker_processes_ends_with_the_stage_files_codes_and_test_accuracy_of_decoupled_in_one_process()
     {
         using var temp = new TempDirectory();
-        var (local, cluster, accuracy) = await RunBothAsync(temp, "run.mode=decoupled");
+        var (local, cluster, localAccuracy, clusterAccuracy) = await OneProcessAndCluster.RunAsync(temp, RunTimeout, "run.mode=decoupled");
         Assert.Equal("decoupled", CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
         StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
         AssertSameBytes(CodeTables, local.FinalCheckpoint(), cluster.FinalCheckpoint());
-        Assert.Equal(accuracy.Local, accuracy.Cluster);
+        Assert.Equal(localAccuracy, clusterAccuracy);
     }
 
     /// <summary>The sequential variant sends each stage's real outputs to the next stage: across the workers, over Gloo.</summary>
@@ -30,7 +30,7 @@ public sealed class ClusteredDecoupledTests
     public async Task Sequential_decoupled_on_two_worker_processes_ends_with_the_stage_files_of_one_process()
     {
         using var temp = new TempDirectory();
-        var (local, cluster, _) = await RunBothAsync(temp, "run.mode=decoupled", "decoupled.variant=sequential", "data.train-limit=512");
+        var (local, cluster, _, _) = await OneProcessAndCluster.RunAsync(temp, RunTimeout, "run.mode=decoupled", "decoupled.variant=sequential", "data.train-limit=512");
         StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
     }
 
@@ -61,7 +61,7 @@ public sealed class ClusteredDecoupledTests
     public async Task A_decoupled_then_sync_mode_plan_on_two_worker_processes_ends_with_the_weights_of_the_plan_in_one_process()
     {
         using var temp = new TempDirectory();
-        var (local, cluster, accuracy) = await RunBothAsync(temp,
+        var (local, cluster, localAccuracy, clusterAccuracy) = await OneProcessAndCluster.RunAsync(temp, RunTimeout,
             "mode-plan=[{mode=decoupled, epochs=1, lr=0.1}, {mode=sync, epochs=1, optimizer-state=reset}]");
         var decoupledEntry = CheckpointDirectory.ForStep(cluster.RunDirectory(), 8);
         Assert.Equal("decoupled", CheckpointManifest.Read(decoupledEntry).Mode);
@@ -69,7 +69,7 @@ public sealed class ClusteredDecoupledTests
         Assert.Equal("sync", CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
         Assert.EndsWith("step-000016", cluster.FinalCheckpoint());
         StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
-        Assert.Equal(accuracy.Local, accuracy.Cluster);
+        Assert.Equal(localAccuracy, clusterAccuracy);
     }
 
     /// <summary>SIGTERM in a plan's first entry: its stages drain to a committed checkpoint, and no later entry starts.</summary>
@@ -133,14 +133,14 @@ public sealed class ClusteredDecoupledTests
     public async Task The_switching_policy_on_two_worker_processes_switches_as_in_one_process_and_ends_with_its_weights()
     {
         using var temp = new TempDirectory();
-        var (local, cluster, accuracy) = await RunBothAsync(temp, "policy.enabled=on", "policy.wait-share-threshold=0", "run.epochs=2",
+        var (local, cluster, localAccuracy, clusterAccuracy) = await OneProcessAndCluster.RunAsync(temp, RunTimeout, "policy.enabled=on", "policy.wait-share-threshold=0", "run.epochs=2",
             "data.train-limit=512");
         Assert.Equal("decoupled", CheckpointManifest.Read(local.FinalCheckpoint()).Mode);
         Assert.Equal("sync", CheckpointManifest.Read(CheckpointDirectory.ForStep(cluster.RunDirectory(), 4)).Mode);
         Assert.Equal("decoupled", CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
         StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
         AssertSameBytes(CodeTables, local.FinalCheckpoint(), cluster.FinalCheckpoint());
-        Assert.Equal(accuracy.Local, accuracy.Cluster);
+        Assert.Equal(localAccuracy, clusterAccuracy);
     }
 
     [TrainingFact]
@@ -150,28 +150,6 @@ public sealed class ClusteredDecoupledTests
         using var driver = new LoopbackCluster(temp.Path).StartDriver("mode-plan=[{mode=sync, epochs=1}, {mode=dp, epochs=1}]", "dp.replicas=3");
         Assert.True(await driver.ExitCodeAsync(RunTimeout) == 2, driver.Output);
         Assert.Contains("dp.replicas (3) must equal cluster.workers (2)", driver.Stderr);
-    }
-
-    /// <summary>The configuration plus <paramref name="sets"/> in one process, then on two workers; both must exit 0.</summary>
-    private static async Task<(LoopbackCluster Local, LoopbackCluster Cluster, (string Local, string Cluster) Accuracy)> RunBothAsync(
-        TempDirectory temp, params string[] sets)
-    {
-        var local = new LoopbackCluster(temp.File("local"), sets);
-        string localAccuracy;
-        using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
-        {
-            Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
-            localAccuracy = RunOutput.FinalTestAccuracy(oneProcess.Stdout);
-        }
-
-        var cluster = new LoopbackCluster(temp.File("cluster"), sets);
-        using var worker0 = cluster.StartNode();
-        using var worker1 = cluster.StartNode();
-        using var driver = cluster.StartDriver();
-        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
-        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(30)));
-        return (local, cluster, (localAccuracy, RunOutput.FinalTestAccuracy(driver.Stdout)));
     }
 
     private static void AssertSameBytes(string file, string expected, string actual) =>

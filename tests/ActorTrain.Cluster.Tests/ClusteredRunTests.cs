@@ -33,24 +33,10 @@ public sealed class ClusteredRunTests
     private static async Task AssertClusterEqualsOneProcess(string mode, params string[] sets)
     {
         using var temp = new TempDirectory();
-        var local = new LoopbackCluster(temp.File("local"), sets);
-        string expectedAccuracy;
-        using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
-        {
-            Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
-            expectedAccuracy = RunOutput.FinalTestAccuracy(oneProcess.Stdout);
-        }
-
-        var cluster = new LoopbackCluster(temp.File("cluster"), sets);
-        using var worker0 = cluster.StartNode();
-        using var worker1 = cluster.StartNode();
-        using var driver = cluster.StartDriver();
-        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
-        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
-        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
-        Assert.Equal(expectedAccuracy, RunOutput.FinalTestAccuracy(driver.Stdout));
-        Assert.Equal(mode, CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
-        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
+        var runs = await OneProcessAndCluster.RunAsync(temp, RunTimeout, sets);
+        Assert.Equal(runs.LocalAccuracy, runs.ClusterAccuracy);
+        Assert.Equal(mode, CheckpointManifest.Read(runs.Cluster.FinalCheckpoint()).Mode);
+        StageFiles.AssertIdentical(runs.Local.FinalCheckpoint(), runs.Cluster.FinalCheckpoint());
     }
 
     /// <summary>
