@@ -19,17 +19,20 @@ namespace ActorTrain.Cluster;
 /// <summary>
 /// The two sides of a clustered run, each in an actor system started with <see cref="ClusterAkkaConfig"/>: the driver
 /// (<c>actortrain train</c> with cluster.enabled) and a worker (<c>actortrain node</c>). The synchronous pipeline, the
-/// pipeline without flush (async) and data parallelism (dp, one replica per worker) run clustered so far.
+/// pipeline without flush (async), data parallelism (dp, one replica per worker) and decoupled training run clustered so
+/// far, alone, as the entries of a mode plan or under the switching policy (see DrivePlanAsync).
 /// </summary>
-public static class ClusterTraining
+public static partial class ClusterTraining
 {
     /// <summary>What a clustered run cannot do yet, or null when <paramref name="options"/> can run clustered.</summary>
     public static string? Unsupported(TrainingOptions options, ActorTrainSettings settings)
     {
-        if (settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode is not ("sync" or "async" or DataParallelRun.Mode))
-            return $"clustered runs support run.mode = sync, async and dp only, without mode-plan or policy (got run.mode = {options.Mode})";
+        if (settings.EffectivePlan.FirstOrDefault(e => e.Mode is not (TrainingMode.Sync or TrainingMode.Async or TrainingMode.Dp or TrainingMode.Decoupled))
+            is { } entry)
+            return $"{(settings.ModePlan.Count > 0 ? "actortrain.mode-plan: an entry's mode" : "actortrain.run.mode")} = {EnumNames.Of(entry.Mode)} " +
+                   "does not run clustered yet; clustered runs support sync, async, dp and decoupled";
         // Every worker joins the Gloo group and every member of a group must take part in each all-reduce.
-        if (options.Mode == DataParallelRun.Mode && settings.Dp.Replicas != settings.Cluster.Workers)
+        if (settings.EffectivePlan.Any(e => e.Mode == TrainingMode.Dp) && settings.Dp.Replicas != settings.Cluster.Workers)
             return $"clustered dp runs one replica per worker: dp.replicas ({settings.Dp.Replicas}) must equal cluster.workers ({settings.Cluster.Workers})";
         return null;
     }
@@ -45,7 +48,12 @@ public static class ClusterTraining
     /// </summary>
     public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
         ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default, NodeLossSettings? nodeLoss = null,
-        ClusterNodes? profile = null)
+        ClusterNodes? profile = null) =>
+        Drive(system, cluster, options, dataset, identity, observer, log, new DriverGeneration(), interrupt, nodeLoss, profile);
+
+    private static Task<ClusterRunResult> Drive(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
+        ConfigIdentity identity, ITrainingObserver observer, ILogger log, DriverGeneration generation, CancellationToken interrupt,
+        NodeLossSettings? nodeLoss, ClusterNodes? profile)
     {
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
         // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
@@ -61,7 +69,9 @@ public static class ClusterTraining
         var shape = new RunShape(balance, dp ? cluster.Workers : 0, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch, resume?.Position ?? RunPosition.Start,
             resume?.Directory);
         var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done, nodeLoss ?? NodeLossSettings.Stop), ClusterAkkaConfig.DriverActorName);
+        var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done, nodeLoss ?? NodeLossSettings.Stop),
+            generation.ActorName);
+        generation.Started(driver);
         if (profile is not null) driver.Tell(new RecordClusterProfile(profile));
         var registration = interrupt.Register(() => driver.Tell(InterruptRun.Instance));
         done.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
@@ -72,11 +82,11 @@ public static class ClusterTraining
     /// Serves as a worker until the driver refuses it, leaves or is lost, or <paramref name="stop"/> is cancelled; its
     /// stages link under <paramref name="links"/> (the run's protocol settings and fault plan).
     /// </summary>
-    public static async Task<NodeExit> ServeAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
-        ConfigIdentity identity, WorkerLinks links, ILogger log, CancellationToken stop)
+    public static async Task<NodeExit> ServeAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, DecoupledSettings decoupled,
+        Dataset dataset, ConfigIdentity identity, WorkerLinks links, ILogger log, CancellationToken stop)
     {
         var exit = new TaskCompletionSource<NodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var node = system.ActorOf(NodeActor.Props(cluster, options, dataset, identity, links, log, exit), NodeActor.Name);
+        var node = system.ActorOf(NodeActor.Props(cluster, options, decoupled, dataset, identity, links, log, exit), NodeActor.Name);
         system.ActorOf(ClockAnswer.Props(), ClockAnswer.Name);
         await using (stop.Register(() => exit.TrySetResult(new NodeExit(0, "stopped by a signal"))))
         {

@@ -1,6 +1,5 @@
 using ActorTrain.Training.Checkpoints;
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace ActorTrain.Cluster.Tests;
 
@@ -34,28 +33,11 @@ public sealed class ClusteredRunTests
     private static async Task AssertClusterEqualsOneProcess(string mode, params string[] sets)
     {
         using var temp = new TempDirectory();
-        var local = new LoopbackCluster(temp.File("local"), sets);
-        string expectedAccuracy;
-        using (var oneProcess = CliProcess.Start(local.Args("train", "cluster.enabled=off")))
-        {
-            Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
-            expectedAccuracy = FinalTestAccuracy(oneProcess.Stdout);
-        }
-
-        var cluster = new LoopbackCluster(temp.File("cluster"), sets);
-        using var worker0 = cluster.StartNode();
-        using var worker1 = cluster.StartNode();
-        using var driver = cluster.StartDriver();
-        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
-        Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
-        Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
-        Assert.Equal(expectedAccuracy, FinalTestAccuracy(driver.Stdout));
-        Assert.Equal(mode, CheckpointManifest.Read(cluster.FinalCheckpoint()).Mode);
-        StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
+        var runs = await OneProcessAndCluster.RunAsync(temp, RunTimeout, sets);
+        Assert.Equal(runs.LocalAccuracy, runs.ClusterAccuracy);
+        Assert.Equal(mode, CheckpointManifest.Read(runs.Cluster.FinalCheckpoint()).Mode);
+        StageFiles.AssertIdentical(runs.Local.FinalCheckpoint(), runs.Cluster.FinalCheckpoint());
     }
-
-    private static string FinalTestAccuracy(string output) =>
-        Regex.Match(output, @"final test accuracy ([0-9.]+ ?%)") is { Success: true } m ? m.Groups[1].Value : $"none in:\n{output}";
 
     /// <summary>
     /// Loopback stands in for three machines: the driver on 127.0.0.1, each worker on an address of its own (any

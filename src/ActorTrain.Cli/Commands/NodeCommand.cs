@@ -62,7 +62,8 @@ internal sealed class NodeCommand : ICommand
             var recorder = settings.Faults.Plan.Count > 0 ? new FaultRecorder() : null;
             var links = new WorkerLinks(RunLinks.Create(settings, profiler: null, recorder), (ITrainingObserver?)recorder ?? NullTrainingObserver.Instance,
                 CheckFinite: settings.Recovery.OnNodeLoss == NodeLossPolicy.RePlace);
-            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config), links, logging.Logger, stop.Token)
+            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, settings.Decoupled, dataset, ConfigIdentity.Of(config), links,
+                logging.Logger, stop.Token)
                 .GetAwaiter().GetResult();
             if (recorder is { Faults.Count: > 0 })
                 logging.Logger.Information("Injected {Count} message fault(s) on this worker's links: {Faults:l}", recorder.Faults.Count,

@@ -41,7 +41,7 @@ internal static class ClusterTrain
         });
         try
         {
-            var run = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
+            var run = ClusterTraining.DrivePlanAsync(system, settings, options, dataset, ConfigIdentity.Of(config),
                 profile?.Observer ?? NullTrainingObserver.Instance, log, interrupt.Token, NodeLossSettings.Of(settings.Recovery, settings.Faults),
                 profile?.Nodes).GetAwaiter().GetResult();
             var (result, traffic) = run;

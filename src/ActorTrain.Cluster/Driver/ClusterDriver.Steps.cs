@@ -18,7 +18,7 @@ internal sealed partial class ClusterDriver
     /// <summary>Mini-batches kept dispatched, as the one-process supervisor keeps them (without flush, see <c>AsyncOptions.DispatchWindow</c>).</summary>
     private int Window => _options.WithoutFlush
         ? _options.Async.DispatchWindow(_shape.Balance.Length, _options.Pipeline.MicroBatches, StepWindow)
-        : StepWindow;
+        : _options.Mode == Training.Decoupled.DecoupledSupervisor.Mode ? Training.Decoupled.DecoupledSupervisor.DispatchWindow : StepWindow;
 
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 

@@ -15,8 +15,8 @@ using ActorTrain.Training.Options;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// The driver of a clustered pipeline, with or without flush, or of clustered dp (<c>/user/cluster-driver</c> on the seed
-/// node). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
+/// The driver of a clustered pipeline, with or without flush, of clustered dp or of clustered decoupled training
+/// (<c>/user/cluster-driver</c> on the seed node; a mode plan's later entries have drivers of their own, see DriverGeneration). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
 /// per worker) once enough have joined, hosts
 /// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
 /// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
@@ -72,6 +72,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Receive<LinkHealth>(h => _linkHealth[h.Rank] = h);
         Receive<WorkerFailure>(OnWorkerFailure);
         Receive<InterruptRun>(_ => OnInterrupt());
+        ReceivePlanGenerations();
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
         Receive<MemberRemoved>(m => Lost(m.Member.Address, "left the cluster"));
         Receive<MemberExited>(m => Lost(m.Member.Address, "left the cluster"));
@@ -196,6 +197,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             worker.Stages = Enumerable.Range(0, stageRanks.Length).Where(k => stageRanks[k] == rank).ToArray();
             worker.Hosts = _shape.Replicas > 0 ? "replica" : "stage(s)";
             _log.Information("Placement: {Worker}", worker.ToString());
+            worker.Node.Tell(RunEntry.Of(_options), Self);
             worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
                 _options.RunDirectory!, _shape.ResumeFrom, Profile: WorkersRecord), Self);
         }

@@ -9,9 +9,6 @@ internal sealed partial class NodeActor
 {
     private (IActorRef Driver, int Generation)? _releasing;
 
-    /// <summary>A re-placed generation's host actor gets a name of its own, so it never waits for the old one's name to free.</summary>
-    private static string GenerationName(string name, HostStages plan) => plan.Generation == 0 ? name : $"{name}-{plan.Generation}";
-
     /// <summary>Stops this worker's stages (their links close and the Gloo group is left when they stop) and answers once they are gone.</summary>
     private void OnReleaseStages(ReleaseStages release)
     {

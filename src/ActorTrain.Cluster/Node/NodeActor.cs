@@ -1,6 +1,8 @@
 using ActorTrain.Cluster.Messages;
 using ActorTrain.Data.Datasets;
+using ActorTrain.Config.Settings;
 using ActorTrain.Training.DataParallel;
+using ActorTrain.Training.Decoupled;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
@@ -12,7 +14,8 @@ namespace ActorTrain.Cluster.Node;
 
 /// <summary>
 /// A worker's root (<c>/user/node</c>): once this node is up in the cluster it introduces itself to the driver
-/// (resending until answered), hosts the stages (or the dp replica) the driver places here, and ends the process's service when the
+/// (resending until answered), hosts the stages (or the dp replica) the driver places here, one run generation at a time (a mode
+/// plan places each entry anew, as its <see cref="RunEntry"/> says), and ends the process's service when the
 /// driver refuses it, never answers within the join timeout, or leaves or becomes unreachable: a worker never
 /// outlives its driver.
 /// </summary>
@@ -23,6 +26,7 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly Config.Settings.ClusterSettings _settings;
     private readonly TrainingOptions _options;
+    private readonly DecoupledSettings _decoupled;
     private readonly Dataset _dataset;
     private readonly ConfigIdentity _identity;
     private readonly ILogger _log;
@@ -31,6 +35,8 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
     private readonly WorkerLinks _links;
 
     private IActorRef? _stages;
+    private RunEntry? _entry;
+    private int _generation;
     private bool _welcomed, _runEnded;
 
     private sealed record Joined;
@@ -39,10 +45,10 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
 
     private sealed record JoinTimedOut;
 
-    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity, WorkerLinks links,
-        ILogger log, TaskCompletionSource<NodeExit> exit)
+    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, DecoupledSettings decoupled, Dataset dataset,
+        ConfigIdentity identity, WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit)
     {
-        (_settings, _options, _dataset, _identity, _links, _log, _exit) = (settings, options, dataset, identity, links, log, exit);
+        (_settings, _options, _decoupled, _dataset, _identity, _links, _log, _exit) = (settings, options, decoupled, dataset, identity, links, log, exit);
         _driverAddress = Address.Parse(ClusterAkkaConfig.SeedAddress(settings));
 
         Receive<Joined>(_ =>
@@ -63,6 +69,7 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
         {
             if (!_welcomed) End(1, $"no driver answered at {_driverAddress} within {_settings.JoinTimeout.TotalSeconds:F0} s");
         });
+        Receive<RunEntry>(e => _entry = e);
         Receive<HostStages>(OnHostStages);
         Receive<ReleaseStages>(OnReleaseStages);
         Receive<Terminated>(OnStagesTerminated);
@@ -81,9 +88,9 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity,
-        WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit) =>
-        Akka.Actor.Props.Create(() => new NodeActor(settings, options, dataset, identity, links, log, exit));
+    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, DecoupledSettings decoupled, Dataset dataset,
+        ConfigIdentity identity, WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit) =>
+        Akka.Actor.Props.Create(() => new NodeActor(settings, options, decoupled, dataset, identity, links, log, exit));
 
     protected override void PreStart()
     {
@@ -97,16 +104,22 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
 
     private void OnHostStages(HostStages plan)
     {
-        // A worker serves one run; it is placed again only after releasing its stages (a lost worker's re-placement).
-        if (_stages is not null || _runEnded)
+        if (_stages is not null)
         {
-            _log.Warning("Ignoring a second placement: this worker already hosts stages of this run");
+            _log.Warning("Ignoring a placement while the run generation before it is still hosted here");
             return;
         }
-        var options = _options with { RunDirectory = plan.RunDirectory };
-        _stages = options.Mode == DataParallelRun.Mode
-            ? Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), GenerationName("replica", plan))
-            : Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _links, _log), GenerationName("stages", plan));
+        _runEnded = false;
+        var options = (_entry?.ApplyTo(_options) ?? _options) with { RunDirectory = plan.RunDirectory };
+        // A generation's children take new names: the previous generation's may still be stopping.
+        var generation = _generation++;
+        _stages = options.Mode switch
+        {
+            DataParallelRun.Mode => Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), $"replica-{generation}"),
+            DecoupledSupervisor.Mode => Context.ActorOf(WorkerDecoupledStages.Props(plan, options, _decoupled, _dataset, Sender, _settings, _log),
+                $"decoupled-{generation}"),
+            _ => Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _links, _log), $"stages-{generation}"),
+        };
     }
 
     private void StopStages()

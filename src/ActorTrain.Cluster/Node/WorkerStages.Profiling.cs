@@ -12,7 +12,8 @@ internal sealed partial class WorkerStages
 {
     private NodeRecorder? _recorder;
 
-    private ITrainingObserver Observer => (ITrainingObserver?)_recorder ?? NullTrainingObserver.Instance;
+    /// <summary>What the stages report to: the meter the switching policy reads, and in a profiled run the recorder.</summary>
+    private ITrainingObserver StageObserver => _recorder is null ? _meter : new CompositeObserver(_meter, _recorder);
 
     /// <summary>What the links and inboxes report to: the protocol's tally, and in a profiled run the recorder (send spans, link events).</summary>
     private ITrainingObserver LinkObserver => _recorder is null ? _linkEvents : new CompositeObserver(_linkEvents, _recorder);

@@ -14,6 +14,7 @@ using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline.Messages;
 using ActorTrain.Training.Pipeline;
 using ActorTrain.Training.PipelineParallel;
+using ActorTrain.Training.Policy;
 using ActorTrain.Training.Runs;
 using ActorTrain.Training.Schedules;
 using Akka.Actor;
@@ -50,6 +51,7 @@ internal sealed partial class WorkerStages : ReceiveActor
     private readonly LinkFactory _links;
     private readonly LinkEventTally _linkEvents;
     private readonly bool _checkFinite;
+    private readonly EpochMeter _meter = new(TimeProvider.System);
     private readonly Batch _batch, _testBatch;
     private readonly long[] _inputShape;
 
@@ -164,12 +166,12 @@ internal sealed partial class WorkerStages : ReceiveActor
     /// <summary>A stage as the one-process supervisor makes it: with flush under the schedule, or without (async) with p - k in flight at stage k.</summary>
     private Props StageProps(PipelineStage stage)
     {
-        var (options, log, observer) = (_options, _log, Observer);
+        var (options, log, meter) = (_options, _log, StageObserver);
         if (!options.WithoutFlush)
             return Akka.Actor.Props.Create(() => new SyncStageActor(stage, ScheduleFactory.Create(options.Pipeline.Schedule),
-                observer, TimeProvider.System, log));
+                meter, TimeProvider.System, log));
         var inFlight = options.Async.InFlightAt(stage.Index, _plan.Balance.Length);
-        return Akka.Actor.Props.Create(() => new AsyncStageActor(stage, inFlight, options.Async, observer, TimeProvider.System, log));
+        return Akka.Actor.Props.Create(() => new AsyncStageActor(stage, inFlight, options.Async, meter, TimeProvider.System, log));
     }
 
     /// <summary>The link from local stage <paramref name="from"/> to <paramref name="to"/>; a remote neighbour also gets a receive loop for what it sends back.</summary>
@@ -235,6 +237,7 @@ internal sealed partial class WorkerStages : ReceiveActor
         // The pipeline is drained at a checkpoint: the traffic so far is every send of the steps done.
         _driver.Tell(_traffic.Snapshot(_plan.Rank), Self);
         _driver.Tell(_linkEvents.Snapshot(_plan.Rank), Self);
+        StageTimeReport.Send(_meter, _driver, Self);
         Directory.CreateDirectory(save.Directory);
         var metadata = new Dictionary<string, string>
         {

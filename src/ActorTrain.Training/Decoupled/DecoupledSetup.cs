@@ -10,16 +10,19 @@ namespace ActorTrain.Training.Decoupled;
 /// <summary>
 /// Everything before the first batch of a decoupled run: the cut, the stages (built as in sync mode, so parameter names
 /// and initial weights are the same), one code table per boundary (drawn, or read back from the checkpoint resumed).
+/// A clustered worker builds every stage too (so each starts with its one-process weights and noise stream) and keeps its own.
 /// </summary>
 internal static class DecoupledSetup
 {
-    public static (IReadOnlyList<DecoupledStage> Stages, RunPosition Start) Create(TrainingOptions options, DecoupledSettings settings, ILogger log)
+    /// <param name="cut">Layers per stage as a clustered driver placed them (null: planned here, or the resumed checkpoint's).</param>
+    public static (IReadOnlyList<DecoupledStage> Stages, RunPosition Start) Create(TrainingOptions options, DecoupledSettings settings, ILogger log,
+        IReadOnlyList<int>? cut = null)
     {
         IReadOnlyList<PipelineStage> built = [];
         var stages = new List<DecoupledStage>();
         try
         {
-            var (balance, start, resume) = Plan(options, log);
+            var (balance, start, resume) = Plan(options, log, cut);
             built = StageFactory.Create(options.Model, balance, options);
             var codes = resume is null ? new Dictionary<int, SyntheticLabelTable>() : CodeTableFile.Load(resume.Directory);
             var tables = new SyntheticLabelTable[built.Count - 1];
@@ -57,13 +60,13 @@ internal static class DecoupledSetup
         return table;
     }
 
-    private static (IReadOnlyList<int> Balance, RunPosition Start, ResumePoint? Resume) Plan(TrainingOptions options, ILogger log)
+    private static (IReadOnlyList<int> Balance, RunPosition Start, ResumePoint? Resume) Plan(TrainingOptions options, ILogger log, IReadOnlyList<int>? cut)
     {
         if (options.ResumeFrom is null)
-            return (StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance, RunPosition.Start, null);
+            return (cut ?? StagePlanner.Plan(options.Model, options.Pipeline, options.BatchSize).Balance, RunPosition.Start, null);
 
         var resume = ResumePoint.Read(options, log);
-        return (resume.StagesFor(options).Balance, resume.Position, resume);
+        return (cut ?? resume.StagesFor(options).Balance, resume.Position, resume);
     }
 
     // Each stage draws its input noise from its own generator, so the noise does not depend on how stages interleave.

@@ -21,8 +21,8 @@ internal sealed partial class DecoupledSupervisor : RunRootActor
 {
     public const string Mode = "decoupled";
 
-    /// <summary>How far the fastest stage may run ahead of the slowest, in batches (only indices and labels are queued).</summary>
-    private const int DispatchWindow = 8;
+    /// <summary>How far the fastest stage may run ahead of the slowest, in batches (only indices and labels are queued); a clustered driver keeps the same.</summary>
+    internal const int DispatchWindow = 8;
 
     private readonly TrainingOptions _options;
     private readonly DecoupledSettings _settings;

@@ -24,6 +24,17 @@ internal sealed class EpochMeter(TimeProvider clock) : ITrainingObserver
         }
     }
 
+    /// <summary>Each stage's compute and waiting time (ms) so far, starting over: a clustered worker sends its stages' sums to the driver.</summary>
+    public IReadOnlyDictionary<int, (double ComputeMs, double WaitMs)> TakeStages()
+    {
+        lock (_gate)
+        {
+            var stages = _stages.ToDictionary(p => p.Key, p => (p.Value.Compute, p.Value.Wait));
+            _stages.Clear();
+            return stages;
+        }
+    }
+
     /// <param name="wallMs">How long the epoch took, so waiting is a share of every stage's time.</param>
     public EpochObservation Take(string mode, double? accuracy, double wallMs)
     {
