@@ -1,4 +1,5 @@
 using ActorTrain.Cluster.Driver;
+using ActorTrain.Cluster.Links;
 using ActorTrain.Cluster.Node;
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.Checkpoints;
@@ -6,6 +7,7 @@ using ActorTrain.Training.DataParallel;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Training.Hosting;
+using ActorTrain.Training.Ist;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline;
@@ -18,18 +20,21 @@ namespace ActorTrain.Cluster;
 /// <summary>
 /// The two sides of a clustered run, each in an actor system started with <see cref="ClusterAkkaConfig"/>: the driver
 /// (<c>actortrain train</c> with cluster.enabled) and a worker (<c>actortrain node</c>). The synchronous pipeline, the
-/// pipeline without flush (async) and data parallelism (dp, one replica per worker) run clustered so far.
+/// pipeline without flush (async), data parallelism (dp, one replica per worker) and independent subnet training (ist,
+/// the parameter server on the driver, one subnet worker per worker) run clustered so far.
 /// </summary>
 public static class ClusterTraining
 {
     /// <summary>What a clustered run cannot do yet, or null when <paramref name="options"/> can run clustered.</summary>
     public static string? Unsupported(TrainingOptions options, ActorTrainSettings settings)
     {
-        if (settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode is not ("sync" or "async" or DataParallelRun.Mode))
-            return $"clustered runs support run.mode = sync, async and dp only, without mode-plan or policy (got run.mode = {options.Mode})";
+        if (settings.ModePlan.Count > 0 || settings.Policy.Enabled || options.Mode is not ("sync" or "async" or DataParallelRun.Mode or IstRun.Mode))
+            return $"clustered runs support run.mode = sync, async, dp and ist only, without mode-plan or policy (got run.mode = {options.Mode})";
         // Every worker joins the Gloo group and every member of a group must take part in each all-reduce.
         if (options.Mode == DataParallelRun.Mode && settings.Dp.Replicas != settings.Cluster.Workers)
             return $"clustered dp runs one replica per worker: dp.replicas ({settings.Dp.Replicas}) must equal cluster.workers ({settings.Cluster.Workers})";
+        if (options.Mode == IstRun.Mode && settings.Ist.Workers != settings.Cluster.Workers)
+            return $"clustered ist runs one subnet worker per worker process: ist.workers ({settings.Ist.Workers}) must equal cluster.workers ({settings.Cluster.Workers})";
         return null;
     }
 
@@ -40,13 +45,15 @@ public static class ClusterTraining
     /// <see cref="ClusterRefusedException"/> (a worker's version or configuration differs), <see cref="ClusterJoinException"/>
     /// or <see cref="ClusterNodeLostException"/>.
     /// </summary>
-    public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
+    public static Task<ClusterRunResult> DriveAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, IstSettings ist, Dataset dataset,
         ConfigIdentity identity, ITrainingObserver observer, ILogger log, CancellationToken interrupt = default)
     {
         ArgumentNullException.ThrowIfNull(options.RunDirectory);
+        LinkPacing.Node = new LinkPacing(cluster.LinkBandwidth);
         // A resumed run keeps the checkpoint's cut (as in one process); the workers load their stages from it.
         var resume = options.ResumeFrom is null ? null : ResumePoint.Read(options, log);
-        var dp = options.Mode == DataParallelRun.Mode;
+        // ist holds the model whole on the driver and places one subnet worker per worker, as dp places its replicas.
+        var dp = options.Mode is DataParallelRun.Mode or IstRun.Mode;
         // dp holds the model whole and saves it as a one-stage pipeline would, whatever cut a resumed checkpoint has.
         int[] balance = dp
             ? [options.Model.Blocks.Count]
@@ -55,7 +62,7 @@ public static class ClusterTraining
         var train = new BatchLoader(dataset.Train, dataset.Normalization, new BatchLoaderOptions { BatchSize = options.BatchSize, DropLast = dp });
         var test = new BatchLoader(dataset.Test, dataset.Normalization, new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256) });
         var shape = new RunShape(balance, dp ? cluster.Workers : 0, dataset.Train.Count, train.BatchesPerEpoch, test.BatchesPerEpoch, resume?.Position ?? RunPosition.Start,
-            resume?.Directory);
+            resume?.Directory, options.Mode == IstRun.Mode ? new IstServer(ist, dataset) : null);
         var done = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var driver = system.ActorOf(ClusterDriver.Props(cluster, options, shape, identity, observer, log, done), ClusterAkkaConfig.DriverActorName);
         var registration = interrupt.Register(() => driver.Tell(InterruptRun.Instance));
@@ -64,11 +71,12 @@ public static class ClusterTraining
     }
 
     /// <summary>Serves as a worker until the driver refuses it, leaves or is lost, or <paramref name="stop"/> is cancelled.</summary>
-    public static async Task<NodeExit> ServeAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, Dataset dataset,
+    public static async Task<NodeExit> ServeAsync(ActorSystem system, ClusterSettings cluster, TrainingOptions options, IstSettings ist, Dataset dataset,
         ConfigIdentity identity, ILogger log, CancellationToken stop)
     {
+        LinkPacing.Node = new LinkPacing(cluster.LinkBandwidth);
         var exit = new TaskCompletionSource<NodeExit>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var node = system.ActorOf(NodeActor.Props(cluster, options, dataset, identity, log, exit), NodeActor.Name);
+        var node = system.ActorOf(NodeActor.Props(cluster, options, ist, dataset, identity, log, exit), NodeActor.Name);
         await using (stop.Register(() => exit.TrySetResult(new NodeExit(0, "stopped by a signal"))))
         {
             var result = await exit.Task.ConfigureAwait(false);

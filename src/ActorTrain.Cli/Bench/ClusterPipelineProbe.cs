@@ -54,7 +54,7 @@ internal static class ClusterPipelineProbe
         var workers = new List<SelfProcess>();
         try
         {
-            var run = ClusterTraining.DriveAsync(system, settings.Cluster, options with { RunDirectory = runDir }, data, ConfigIdentity.Of(config),
+            var run = ClusterTraining.DriveAsync(system, settings.Cluster, options with { RunDirectory = runDir }, settings.Ist, data, ConfigIdentity.Of(config),
                 clustered, log);
             workers.Add(SelfProcess.Start("node", "--config", file));
             workers.Add(SelfProcess.Start("node", "--config", file));

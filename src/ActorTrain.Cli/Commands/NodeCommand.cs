@@ -52,7 +52,7 @@ internal sealed class NodeCommand : ICommand
         var system = ProcessActorSystem.Start(ClusterAkkaConfig.For(settings.Cluster, driver: false) + "\n" + settings.AkkaHocon);
         try
         {
-            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config), logging.Logger, stop.Token)
+            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, settings.Ist, dataset, ConfigIdentity.Of(config), logging.Logger, stop.Token)
                 .GetAwaiter().GetResult();
             if (received is { } signal) return InterruptSignals.ExitCodeOf(signal);
             if (exit.Code != ExitCodes.Ok) Console.Error.WriteLine($"actortrain node: {exit.Reason}");

@@ -22,6 +22,9 @@ internal static class ClusterTrain
     /// <summary>How long a failed driver waits for its actor system to leave the cluster before it exits anyway.</summary>
     private static readonly TimeSpan FailedShutdownWait = TimeSpan.FromSeconds(3);
 
+    /// <summary>Who a traffic entry counts: a worker, or in ist the driver itself (the parameter server, the group's last rank).</summary>
+    private static string Sender(int rank, ClusterSettings cluster) => rank < cluster.Workers ? $"Worker {rank}" : "The driver (parameter server)";
+
     public static int Run(ActorTrainSettings settings, HoconConfig config, TrainingOptions options, Dataset dataset, RunLogging logging, string runDirectory,
         string resumeCommand)
     {
@@ -38,7 +41,7 @@ internal static class ClusterTrain
         });
         try
         {
-            var (result, traffic) = ClusterTraining.DriveAsync(system, settings.Cluster, options, dataset, ConfigIdentity.Of(config),
+            var (result, traffic) = ClusterTraining.DriveAsync(system, settings.Cluster, options, settings.Ist, dataset, ConfigIdentity.Of(config),
                 NullTrainingObserver.Instance, log, interrupt.Token).GetAwaiter().GetResult();
             // Plain output: paths must reach a terminal or a script whole, never wrapped.
             Console.Out.WriteLine(FormattableString.Invariant(
@@ -47,7 +50,7 @@ internal static class ClusterTrain
             var (moved, calls) = options.Mode == DataParallelRun.Mode ? ("all-reduced", "all-reduces") : ("sent", "sends");
             foreach (var t in traffic)
                 Console.Out.WriteLine(FormattableString.Invariant(
-                    $"Worker {t.Rank} {moved} {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} {calls}, {t.SendTime.TotalSeconds:F2} s in them"));
+                    $"{Sender(t.Rank, settings.Cluster)} {moved} {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} {calls}, {t.SendTime.TotalSeconds:F2} s in them"));
             Console.Out.WriteLine($"Run directory: {runDirectory}");
             if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");
             ok = true;

@@ -15,8 +15,8 @@ using ActorTrain.Training.Options;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// The driver of a clustered pipeline, with or without flush, or of clustered dp (<c>/user/cluster-driver</c> on the seed
-/// node). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
+/// The driver of a clustered pipeline, with or without flush, of clustered dp, or of clustered ist, where it is the
+/// parameter server itself (ClusterDriver.Ist.cs) (<c>/user/cluster-driver</c> on the seed node). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
 /// per worker) once enough have joined, hosts
 /// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
 /// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
@@ -65,6 +65,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Receive<LinkTraffic>(t => _traffic[t.Rank] = t);
         Receive<WorkerFailure>(OnWorkerFailure);
         Receive<InterruptRun>(_ => OnInterrupt());
+        ReceiveIstServer();
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
         Receive<MemberRemoved>(m => Lost(m.Member.Address, "left the cluster"));
         Receive<MemberExited>(m => Lost(m.Member.Address, "left the cluster"));
@@ -173,11 +174,12 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             var worker = _workers[rank];
             worker.Rank = rank;
             worker.Stages = Enumerable.Range(0, stageRanks.Length).Where(k => stageRanks[k] == rank).ToArray();
-            worker.Hosts = _shape.Replicas > 0 ? "replica" : "stage(s)";
+            worker.Hosts = ServesIst ? "subnet" : _shape.Replicas > 0 ? "replica" : "stage(s)";
             _log.Information("Placement: {Worker}", worker.ToString());
-            worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
+            worker.Node.Tell(new HostStages(rank, _workers.Count + (ServesIst ? 1 : 0), _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
                 _options.RunDirectory!, _shape.ResumeFrom), Self);
         }
+        if (ServesIst) JoinAsServer(prefix);
     }
 
     private void OnStagesReady(StagesReady ready)
@@ -186,6 +188,11 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         worker.StageHost = Sender;
         Context.Watch(Sender);
         if (++_ready < _workers.Count) return;
+        if (ServesIst)
+        {
+            StartIstWhenReady();
+            return;
+        }
         _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _shape.BatchesPerEpoch);
         _training = true;
         _startTimestamp = _clock.GetTimestamp();
@@ -205,7 +212,8 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             _done.TrySetResult(new ClusterRunResult(new TrainingResult(0, 0, null, null, double.NaN, TimeSpan.Zero, null, Interrupted: true), []));
             return;
         }
-        Pump();
+        if (ServesIst) InterruptIst();
+        else Pump();
     }
 
     private void OnWorkerFailure(WorkerFailure failure)

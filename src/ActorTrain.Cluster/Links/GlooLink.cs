@@ -7,7 +7,8 @@ namespace ActorTrain.Cluster.Links;
 
 /// <summary>
 /// A stage boundary between two worker processes: the header, then the payload, each a blocking Gloo send to the peer
-/// rank (which always has a receive posted by its <see cref="GlooReceiveLoop"/>), each bounded by the link timeout. The
+/// rank (which always has a receive posted by its <see cref="GlooReceiveLoop"/>), each bounded by the link timeout and paced by
+/// <see cref="LinkPacing.Node"/>. The
 /// tensors do not travel on, so the link disposes them once sent; a test batch's labels stay behind too (the receiver
 /// reads its own). Training traffic is counted in <paramref name="traffic"/>.
 /// </summary>
@@ -35,6 +36,7 @@ internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int t
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
             group.Send(header, peerRank, _tags.Header, timeout);
             group.Send(payload, peerRank, _tags.Payload, timeout);
+            LinkPacing.Node.Pace(header.NBytes + payload.NBytes, start);
             if (message.IsTrainingTraffic) traffic.Add(header.NBytes + payload.NBytes, start);
         }
         finally

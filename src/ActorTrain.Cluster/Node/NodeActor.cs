@@ -1,6 +1,7 @@
 using ActorTrain.Cluster.Messages;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Training.DataParallel;
+using ActorTrain.Training.Ist;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
@@ -12,7 +13,7 @@ namespace ActorTrain.Cluster.Node;
 
 /// <summary>
 /// A worker's root (<c>/user/node</c>): once this node is up in the cluster it introduces itself to the driver
-/// (resending until answered), hosts the stages (or the dp replica) the driver places here, and ends the process's service when the
+/// (resending until answered), hosts the stages (the dp replica, the IST subnet worker) the driver places here, and ends the process's service when the
 /// driver refuses it, never answers within the join timeout, or leaves or becomes unreachable: a worker never
 /// outlives its driver.
 /// </summary>
@@ -23,6 +24,7 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly Config.Settings.ClusterSettings _settings;
     private readonly TrainingOptions _options;
+    private readonly Config.Settings.IstSettings _ist;
     private readonly Dataset _dataset;
     private readonly ConfigIdentity _identity;
     private readonly ILogger _log;
@@ -38,10 +40,10 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
 
     private sealed record JoinTimedOut;
 
-    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity, ILogger log,
-        TaskCompletionSource<NodeExit> exit)
+    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, Config.Settings.IstSettings ist, Dataset dataset,
+        ConfigIdentity identity, ILogger log, TaskCompletionSource<NodeExit> exit)
     {
-        (_settings, _options, _dataset, _identity, _log, _exit) = (settings, options, dataset, identity, log, exit);
+        (_settings, _options, _ist, _dataset, _identity, _log, _exit) = (settings, options, ist, dataset, identity, log, exit);
         _driverAddress = Address.Parse(ClusterAkkaConfig.SeedAddress(settings));
 
         Receive<Joined>(_ =>
@@ -77,9 +79,9 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, Dataset dataset, ConfigIdentity identity, ILogger log,
-        TaskCompletionSource<NodeExit> exit) =>
-        Akka.Actor.Props.Create(() => new NodeActor(settings, options, dataset, identity, log, exit));
+    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, Config.Settings.IstSettings ist, Dataset dataset,
+        ConfigIdentity identity, ILogger log, TaskCompletionSource<NodeExit> exit) =>
+        Akka.Actor.Props.Create(() => new NodeActor(settings, options, ist, dataset, identity, log, exit));
 
     protected override void PreStart()
     {
@@ -102,6 +104,8 @@ internal sealed class NodeActor : ReceiveActor, IWithTimers
         var options = _options with { RunDirectory = plan.RunDirectory };
         _stages = options.Mode == DataParallelRun.Mode
             ? Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), "replica")
+            : options.Mode == IstRun.Mode
+            ? Context.ActorOf(WorkerSubnet.Props(plan, options, _ist, _dataset, Sender, _settings, _log), "subnet")
             : Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _log), "stages");
     }
 

@@ -131,6 +131,7 @@ internal sealed class WorkerReplica : ReceiveActor
     {
         var start = Stopwatch.GetTimestamp();
         _gloo!.Group.AllReduce(tensor, ReduceOp.Sum, _linkTimeout);
+        LinkPacing.Node.Pace(LinkPacing.AllReduceBytes(tensor.NBytes, _plan.WorldSize), start);
         _traffic.Add(tensor.NBytes, start);
     }
 
