@@ -45,7 +45,7 @@ internal sealed class SubnetLink : ReceiveActor
         _worker.Tell(new TrainSubnetRound(work.Round, work.Epoch, work.FirstBatch, work.Steps, slices.OptimizerSteps, order), Self);
         try
         {
-            SubnetWire.Send(_group, _rank, SubnetWire.ToWorkerTag, slices, order, _timeout, _sent);
+            SubnetWire.Send(_group, _rank, SubnetWire.ToWorkerTag, slices, order, _timeout, LinkPacing.Node, _sent);
         }
         catch (Exception e) when (e is DistributedException or TorchException)
         {

@@ -8,8 +8,8 @@ namespace ActorTrain.Cluster.Links;
 
 /// <summary>
 /// IST's slices between the parameter server (the driver, the group's last rank) and a subnet worker: the Akka message
-/// announces keys and shapes, then each tensor crosses as one blocking Gloo send, paced by <see cref="LinkPacing.Node"/>,
-/// in the announced order. Tags of their own, far above the pipeline boundaries' (<see cref="GlooTags"/>).
+/// announces keys and shapes, then each tensor crosses as one blocking Gloo send, paced (this process's
+/// <see cref="LinkPacing.Node"/>), in the announced order. Tags of their own, far above the pipeline boundaries' (<see cref="GlooTags"/>).
 /// </summary>
 internal static class SubnetWire
 {
@@ -20,7 +20,8 @@ internal static class SubnetWire
     public static SliceShape[] Describe(SubnetSlices slices) => slices.Tensors.Select(t => new SliceShape(t.Key, t.Value.Shape)).ToArray();
 
     /// <summary>Sends every tensor of <paramref name="slices"/> in <paramref name="order"/>; counts them in <paramref name="traffic"/> when given.</summary>
-    public static void Send(ProcessGroup group, int peer, int tag, SubnetSlices slices, SliceShape[] order, TimeSpan timeout, GlooTraffic? traffic = null)
+    public static void Send(ProcessGroup group, int peer, int tag, SubnetSlices slices, SliceShape[] order, TimeSpan timeout, LinkPacing pacing,
+        GlooTraffic? traffic = null)
     {
         foreach (var entry in order)
         {
@@ -30,7 +31,7 @@ internal static class SubnetWire
             using var contiguous = tensor.Contiguous();
             var start = Stopwatch.GetTimestamp();
             group.Send(contiguous, peer, tag, timeout);
-            LinkPacing.Node.Pace(contiguous.NBytes, start);
+            pacing.Pace(contiguous.NBytes, start);
             traffic?.Add(contiguous.NBytes, start);
         }
     }

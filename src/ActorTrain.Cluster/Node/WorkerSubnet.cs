@@ -81,7 +81,7 @@ internal sealed class WorkerSubnet : ReceiveActor
             using var trained = _trainer.Collect();
             var order = SubnetWire.Describe(trained);
             Sender.Tell(new SubnetRoundTrained(_plan.Rank, round.Round, lossSum, samples, trained.OptimizerSteps, order), Self);
-            SubnetWire.Send(_gloo.Group, ServerRank, SubnetWire.ToServerTag, trained, order, _linkTimeout);
+            SubnetWire.Send(_gloo.Group, ServerRank, SubnetWire.ToServerTag, trained, order, _linkTimeout, LinkPacing.Node);
         }
         catch (Exception e) when (e is DistributedException or TorchException)
         {
