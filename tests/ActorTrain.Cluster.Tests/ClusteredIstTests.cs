@@ -52,4 +52,48 @@ public sealed class ClusteredIstTests
         Assert.Equal(2, await driver.ExitCodeAsync(RunTimeout));
         Assert.Contains("ist.workers (3) must equal cluster.workers (2)", driver.Stderr);
     }
+
+    /// <summary>32 rounds of two local steps on a 16,384-sample slice: time enough to signal or kill a process mid-epoch.</summary>
+    private static async Task<(LoopbackCluster Cluster, CliProcess Worker0, CliProcess Worker1, CliProcess Driver)> StartMidEpochAsync(string outputDir)
+    {
+        var cluster = new LoopbackCluster(outputDir, [.. Ist, "data.train-limit=16384"]);
+        var (worker0, worker1, driver) = (cluster.StartNode(), cluster.StartNode(), cluster.StartDriver());
+        await driver.WaitForAsync("local steps per round", RunTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return (cluster, worker0, worker1, driver);
+    }
+
+    [TrainingFact]
+    public async Task SIGTERM_to_the_driver_of_clustered_ist_ends_the_round_writes_the_servers_checkpoint_and_exits_143()
+    {
+        using var temp = new TempDirectory();
+        var (cluster, worker0, worker1, driver) = await StartMidEpochAsync(temp.Path);
+        using (worker0)
+        using (worker1)
+        using (driver)
+        {
+            driver.Terminate();
+            Assert.True(await driver.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 143, driver.Output);
+            Assert.Contains("Interrupted after step", driver.Stdout);
+            Assert.InRange(Training.Checkpoints.CheckpointManifest.Read(cluster.FinalCheckpoint()).Step, 1, 31);
+            Assert.Equal(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+            Assert.Equal(0, await worker1.ExitCodeAsync(TimeSpan.FromSeconds(20)));
+        }
+    }
+
+    [TrainingFact]
+    public async Task Killing_a_subnet_worker_mid_epoch_makes_the_driver_exit_1_naming_it()
+    {
+        using var temp = new TempDirectory();
+        var (_, worker0, worker1, driver) = await StartMidEpochAsync(temp.Path);
+        using (worker0)
+        using (worker1)
+        using (driver)
+        {
+            worker1.KillHard();
+            Assert.True(await driver.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 1, driver.Output);
+            Assert.Contains($"pid {worker1.Pid}", driver.Stderr);
+            Assert.NotEqual(0, await worker0.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        }
+    }
 }

@@ -8,8 +8,8 @@ using Akka.Actor;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// Clustered ist: the driver is the parameter server. It joins the workers' Gloo group as its last rank (worker w is
-/// rank w and trains subnet w, as in one process), and once every worker is ready runs the one-process
+/// Clustered ist: the driver is the parameter server. It joins the workers' Gloo group as its last rank (each worker
+/// trains the subnet placed on it, by member order or cluster.placement, as dp's replicas), and once every worker is ready runs the one-process
 /// <see cref="IstRun"/> server in this actor system with a <see cref="SubnetLink"/> standing in for each worker. The
 /// server draws the same partitions and rounds, evaluates after each epoch and writes checkpoints (its full model and
 /// optimizer state, then the manifest) itself; the workers keep nothing it lacks, so <c>--resume</c> needs only the
@@ -61,12 +61,14 @@ internal sealed partial class ClusterDriver
             _workers.Count, _options.Epochs);
         var server = _shape.IstServer!;
         var (group, timeout, sent) = (_serverGroup.Group, _settings.LinkTimeout, _serverSent);
-        var workers = _workers.Select(w => (Host: w.StageHost!, Name: w.ToString())).ToArray();
+        // Subnet w lives on the worker placed to host it (one each, as dp's replicas); its Gloo rank is that worker's.
+        var hosts = Enumerable.Range(0, _workers.Count).Select(w => _workers.Single(x => x.Stages.Contains(w)))
+            .Select(x => (x.Rank, Host: x.StageHost!, Name: x.ToString())).ToArray();
         _subnetSent = _workers.Select(_ => new GlooTraffic()).ToArray();
         var received = _subnetSent;
         _istInterrupt = new CancellationTokenSource();
         IstRun.ServeAsync(_options, server.Ist, server.Data,
-                w => SubnetLink.Props(group, w, workers[w].Host, workers[w].Name, timeout, sent, received[w]),
+                w => SubnetLink.Props(group, hosts[w].Rank, hosts[w].Host, hosts[w].Name, timeout, sent, received[hosts[w].Rank]),
                 _observer, _log, new RunEnvironment(Context.System), _istInterrupt.Token)
             .PipeTo(Self, success: r => new IstEnded(r, null), failure: e => new IstEnded(null, e));
     }

@@ -30,6 +30,7 @@ internal sealed class WorkerSubnet : ReceiveActor
     private readonly TimeSpan _linkTimeout;
     private readonly string _localAddress;
     private readonly ILogger _log;
+    private readonly int _subnet;
 
     private SubnetTrainer? _trainer;
     private GlooGroup? _gloo;
@@ -39,6 +40,8 @@ internal sealed class WorkerSubnet : ReceiveActor
     {
         (_plan, _options, _ist, _dataset, _driver, _linkTimeout, _localAddress, _log) =
             (plan, options, ist, dataset, driver, cluster.LinkTimeout, cluster.WorkerHostname, log);
+        // The driver places one subnet per worker (as dp's replicas), so this worker's rank names its subnet.
+        _subnet = Array.IndexOf(plan.StageRanks, plan.Rank);
         Receive<GlooGroup>(OnGroupJoined);
         Receive<Status.Failure>(f => Report($"joining the Gloo group failed: {f.Cause.Message}"));
         Receive<TrainSubnetRound>(OnTrainRound);
@@ -56,10 +59,9 @@ internal sealed class WorkerSubnet : ReceiveActor
     {
         // The one-process subnet worker trains with the same intra-op threads, so the sums inside libtorch run alike.
         Torch.Torch.SetThreads(Math.Max(1, _options.Pipeline.ThreadsPerStage));
-        // Worker index = Gloo rank: the driver gives rank w to the worker holding subnet w.
-        _trainer = SubnetTrainer.ForWorker(_options, _ist, _dataset, _plan.Rank);
+        _trainer = SubnetTrainer.ForWorker(_options, _ist, _dataset, _subnet);
         _log.Information("Worker rank {Rank}: hosting IST subnet {Subnet} of {Subnets}; joining the Gloo group at {Host}:{Port} ({Prefix})",
-            _plan.Rank, _plan.Rank + 1, _ist.Workers, _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
+            _plan.Rank, _subnet, _ist.Workers, _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
         var (plan, timeout, local) = (_plan, _linkTimeout, _localAddress);
         Task.Run(() => GlooGroup.Join(plan, timeout, local)).PipeTo(Self);
     }
@@ -80,7 +82,7 @@ internal sealed class WorkerSubnet : ReceiveActor
             var (lossSum, samples) = _trainer!.Train(round.Round, round.Epoch, round.FirstBatch, round.Steps, NullTrainingObserver.Instance, TimeProvider.System);
             using var trained = _trainer.Collect();
             var order = SubnetWire.Describe(trained);
-            Sender.Tell(new SubnetRoundTrained(_plan.Rank, round.Round, lossSum, samples, trained.OptimizerSteps, order), Self);
+            Sender.Tell(new SubnetRoundTrained(_subnet, round.Round, lossSum, samples, trained.OptimizerSteps, order), Self);
             SubnetWire.Send(_gloo.Group, ServerRank, SubnetWire.ToServerTag, trained, order, _linkTimeout, LinkPacing.Node);
         }
         catch (Exception e) when (e is DistributedException or TorchException)
