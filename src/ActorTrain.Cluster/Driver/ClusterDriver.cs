@@ -16,11 +16,12 @@ namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
 /// The driver of a clustered pipeline, with or without flush, of clustered dp, or of clustered ist, where it is the
-/// parameter server itself (ClusterDriver.Ist.cs) (<c>/user/cluster-driver</c> on the seed node). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
-/// per worker) once enough have joined, hosts
-/// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
-/// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
-/// every worker save its stages at the end and writes the manifest last. A worker that is lost (unreachable, gone, its
+/// parameter server itself (ClusterDriver.Ist.cs) (<c>/user/cluster-driver</c> on the seed node). It admits workers
+/// whose version and configuration fingerprint match its own, places the stages (dp: one replica per worker, ist: one
+/// subnet per worker) once enough have joined, hosts the TCPStore their Gloo group meets at, then sends mini-batch
+/// positions (a window of two steps; without flush as many as the one-process supervisor keeps), counts each stage's
+/// step report, scores the test split after each epoch, has every worker save its stages at the end and writes the
+/// manifest last. A worker that is lost (unreachable, gone, its
 /// actor dead, or a Gloo error reported by a neighbour) fails the run naming it and its stages.
 /// </summary>
 internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
