@@ -36,6 +36,18 @@ public sealed class LinkPacingTests
     }
 
     [Fact]
+    public void Sends_that_overlap_share_the_uplink_one_after_the_other_and_a_send_after_a_quiet_spell_starts_afresh()
+    {
+        var second = Stopwatch.Frequency;
+        var pacing = new LinkPacing(1_000_000);
+        Assert.Equal(10 * second + second / 2, pacing.Reserve(500_000, 10 * second));
+        // Began while the first still held the uplink: it ends half a second after the first.
+        Assert.Equal(11 * second, pacing.Reserve(500_000, 10 * second + second / 4));
+        Assert.Equal(20 * second + second / 10, pacing.Reserve(100_000, 20 * second));
+        Assert.Equal(5 * second, LinkPacing.Unpaced.Reserve(1_000_000, 5 * second));
+    }
+
+    [Fact]
     public void A_negative_bandwidth_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LinkPacing(-1));
