@@ -43,7 +43,7 @@ public static partial class ClusterTraining
             if (interrupt.IsCancellationRequested && previous is not null)
                 return previous with { Samples = 0, Elapsed = TimeSpan.Zero, Interrupted = true };
             var driverObserver = settings.Policy.Enabled ? new StageTimeSpans(watch, clock) : watch;
-            var run = await Drive(system, settings.Cluster, entry, dataset, identity, driverObserver, log, generation, interrupt, nodeLoss, profile)
+            var run = await Drive(system, settings.Cluster, entry, settings.Ist, dataset, identity, driverObserver, log, generation, interrupt, nodeLoss, profile)
                 .ConfigureAwait(false);
             traffic = run.Traffic;
             recoveries.AddRange(run.Recoveries);

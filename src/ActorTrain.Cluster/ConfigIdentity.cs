@@ -19,7 +19,7 @@ public sealed record ConfigIdentity(string Version, string Fingerprint, string[]
         typeof(ConfigIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>Keys each process sets for itself, such as the address a worker binds on its own machine.</summary>
-    public static IReadOnlyList<string> NodeLocalKeys { get; } = [ClusterSettings.BindHostnameKey];
+    public static IReadOnlyList<string> NodeLocalKeys { get; } = [ClusterSettings.BindHostnameKey, ClusterSettings.LinkBandwidthKey];
 
     public static ConfigIdentity Of(HoconConfig config)
     {

@@ -30,7 +30,7 @@ public sealed class ClusteredRunTests
     /// The same configuration (plus <paramref name="sets"/>) in one process and on two workers: both trained in
     /// <paramref name="mode"/>, same accuracy, same stage files bit for bit.
     /// </summary>
-    private static async Task AssertClusterEqualsOneProcess(string mode, params string[] sets)
+    internal static async Task AssertClusterEqualsOneProcess(string mode, params string[] sets)
     {
         using var temp = new TempDirectory();
         var runs = await OneProcessAndCluster.RunAsync(temp, RunTimeout, sets);

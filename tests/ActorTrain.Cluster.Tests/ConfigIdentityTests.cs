@@ -30,4 +30,13 @@ public sealed class ConfigIdentityTests
         Assert.Equal(driver.Fingerprint, worker.Fingerprint);
         Assert.Empty(driver.DifferingKeys(worker.Lines));
     }
+
+    [Fact]
+    public void A_processs_own_link_bandwidth_is_left_out_of_the_fingerprint()
+    {
+        var driver = ConfigIdentity.Of(ConfigLoader.Load(RepoPaths.Hocon("cluster.conf"), []));
+        var worker = ConfigIdentity.Of(ConfigLoader.Load(RepoPaths.Hocon("cluster.conf"), ["cluster.link-bandwidth=100MB/s"]));
+        Assert.Equal(driver.Fingerprint, worker.Fingerprint);
+        Assert.Empty(driver.DifferingKeys(worker.Lines));
+    }
 }

@@ -12,5 +12,6 @@ internal static class BenchCatalog
         new ActorsBench(),
         new SeedsBench(),
         new ClusterBench(),
+        new IstDpBench(),
     ];
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ActorTrain.Cli.Commands;
 using ActorTrain.Cli.Training;
-using ActorTrain.Cluster;
 using ActorTrain.Data.Datasets;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Links;
@@ -19,7 +18,6 @@ namespace ActorTrain.Cli.Bench;
 internal static class ClusterPipelineProbe
 {
     public const int BatchSize = 128;
-    private static readonly TimeSpan WorkerExit = TimeSpan.FromSeconds(30);
 
     public sealed record Outcome(string Mode, int MicroBatches, double InProcessSamplesPerSecond, double ClusterSamplesPerSecond,
         long Steps, long BytesPerStep, IReadOnlyList<double> GlooSendShares)
@@ -49,48 +47,13 @@ internal static class ClusterPipelineProbe
         var clustered = new StepThroughput(warmup, TimeProvider.System);
         var runDir = Path.Combine(dir, "cluster-run");
         Directory.CreateDirectory(runDir);
-        var system = TrainingActorSystem.Create(ClusterAkkaConfig.SystemName,
-            ClusterAkkaConfig.For(settings.Cluster, driver: true) + "\nakka { loglevel = OFF, stdout-loglevel = OFF }");
-        var workers = new List<SelfProcess>();
-        try
-        {
-            var run = ClusterTraining.DriveAsync(system, settings.Cluster, options with { RunDirectory = runDir }, data, ConfigIdentity.Of(config),
-                clustered, log);
-            workers.Add(SelfProcess.Start("node", "--config", file));
-            workers.Add(SelfProcess.Start("node", "--config", file));
-            ClusterRunResult result;
-            try
-            {
-                result = run.GetAwaiter().GetResult();
-            }
-            catch (Exception e)
-            {
-                throw new InvalidOperationException($"the clustered run failed: {e.Message}\n{string.Join("\n", workers.Select(w => w.Output))}", e);
-            }
-            var seconds = result.Run.Elapsed.TotalSeconds;
-            var shares = result.Traffic.Select(t => seconds > 0 ? t.SendTime.TotalSeconds / seconds : 0).ToList();
-            var bytesPerStep = result.Run.Steps > 0 ? result.Traffic.Sum(t => t.BytesSent) / result.Run.Steps : 0;
-            progress(FormattableString.Invariant(
-                $"{name}: on two workers {clustered.SamplesPerSecond:N0} samples/s, {bytesPerStep:N0} bytes/step over Gloo"));
-            return new Outcome(mode, microBatches, local.SamplesPerSecond, clustered.SamplesPerSecond, result.Run.Steps, bytesPerStep, shares);
-        }
-        finally
-        {
-            // Leaving the cluster tells the workers the driver is gone after the run: they exit 0.
-            system.Terminate().Wait(WorkerExit);
-            foreach (var w in workers)
-            {
-                try
-                {
-                    w.WaitForExit(WorkerExit);
-                }
-                catch (TimeoutException e)
-                {
-                    progress(e.Message);
-                }
-                w.Dispose();
-            }
-        }
+        var result = WorkerCluster.Run(file, config, settings, options with { RunDirectory = runDir }, data, clustered, log, progress);
+        var seconds = result.Run.Elapsed.TotalSeconds;
+        var shares = result.Traffic.Select(t => seconds > 0 ? t.SendTime.TotalSeconds / seconds : 0).ToList();
+        var bytesPerStep = result.Run.Steps > 0 ? result.Traffic.Sum(t => t.BytesSent) / result.Run.Steps : 0;
+        progress(FormattableString.Invariant(
+            $"{name}: on two workers {clustered.SamplesPerSecond:N0} samples/s, {bytesPerStep:N0} bytes/step over Gloo"));
+        return new Outcome(mode, microBatches, local.SamplesPerSecond, clustered.SamplesPerSecond, result.Run.Steps, bytesPerStep, shares);
     }
 
     /// <summary>One file for the driver (this process) and both workers: same keys, same fingerprint; free ports.</summary>

@@ -62,7 +62,7 @@ internal sealed class NodeCommand : ICommand
             var recorder = settings.Faults.Plan.Count > 0 ? new FaultRecorder() : null;
             var links = new WorkerLinks(RunLinks.Create(settings, profiler: null, recorder), (ITrainingObserver?)recorder ?? NullTrainingObserver.Instance,
                 CheckFinite: settings.Recovery.OnNodeLoss == NodeLossPolicy.RePlace);
-            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, settings.Decoupled, dataset, ConfigIdentity.Of(config), links,
+            var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, settings.Decoupled, settings.Ist, dataset, ConfigIdentity.Of(config), links,
                 logging.Logger, stop.Token)
                 .GetAwaiter().GetResult();
             if (recorder is { Faults.Count: > 0 })

@@ -24,6 +24,9 @@ internal static class ClusterTrain
     /// <summary>How long a failed driver waits for its actor system to leave the cluster before it exits anyway.</summary>
     private static readonly TimeSpan FailedShutdownWait = TimeSpan.FromSeconds(3);
 
+    /// <summary>Who a traffic entry counts: a worker, or in ist the driver itself (the parameter server, the group's last rank).</summary>
+    private static string Sender(int rank, ClusterSettings cluster) => rank < cluster.Workers ? $"Worker {rank}" : "The driver (parameter server)";
+
     public static int Run(ActorTrainSettings settings, HoconConfig config, TrainingOptions options, Dataset dataset, RunLogging logging, string runDirectory,
         string resumeCommand, string? profileDir = null)
     {
@@ -53,7 +56,7 @@ internal static class ClusterTrain
             var (moved, calls) = options.Mode == DataParallelRun.Mode ? ("all-reduced", "all-reduces") : ("sent", "sends");
             foreach (var t in traffic)
                 Console.Out.WriteLine(FormattableString.Invariant(
-                    $"Worker {t.Rank} {moved} {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} {calls}, {t.SendTime.TotalSeconds:F2} s in them"));
+                    $"{Sender(t.Rank, settings.Cluster)} {moved} {t.BytesSent / 1e6:F1} MB over Gloo in {t.Sends} {calls}, {t.SendTime.TotalSeconds:F2} s in them"));
             foreach (var recovery in run.Recoveries) Console.Out.WriteLine(recovery);
             Console.Out.WriteLine($"Run directory: {runDirectory}");
             if (result.CheckpointDirectory is { } ckpt) Console.Out.WriteLine($"Checkpoint: {ckpt}");

@@ -15,14 +15,15 @@ using ActorTrain.Training.Options;
 namespace ActorTrain.Cluster.Driver;
 
 /// <summary>
-/// The driver of a clustered pipeline, with or without flush, of clustered dp or of clustered decoupled training
-/// (<c>/user/cluster-driver</c> on the seed node; a mode plan's later entries have drivers of their own, see DriverGeneration). It admits workers whose version and configuration fingerprint match its own, places the stages (dp: one replica
-/// per worker) once enough have joined, hosts
-/// the TCPStore their Gloo group meets at, then sends mini-batch positions (a window of two steps; without flush as many
-/// as the one-process supervisor keeps), counts each stage's step report, scores the test split after each epoch, has
-/// every worker save its stages at the end and writes the manifest last. A worker that is lost (unreachable, gone, its
-/// actor dead, or a Gloo error reported by a neighbour) fails the run naming it and its stages, or with
-/// recovery.on-node-loss = re-place has its stages placed again (see ClusterDriver.Recovery.cs).
+/// The driver of a clustered pipeline, with or without flush, of clustered dp, of clustered decoupled training, or of
+/// clustered ist, where it is the parameter server itself (ClusterDriver.Ist.cs) (<c>/user/cluster-driver</c> on the seed
+/// node; a mode plan's later entries have drivers of their own, see DriverGeneration). It admits workers whose version
+/// and configuration fingerprint match its own, places the stages (dp: one replica per worker, ist: one subnet per
+/// worker) once enough have joined, hosts the TCPStore their Gloo group meets at, then sends mini-batch positions (a
+/// window of two steps; without flush as many as the one-process supervisor keeps), counts each stage's step report,
+/// scores the test split after each epoch, has every worker save its stages at the end and writes the manifest last. A
+/// worker that is lost (unreachable, gone, its actor dead, or a Gloo error reported by a neighbour) fails the run naming
+/// it and its stages, or with recovery.on-node-loss = re-place has its stages placed again (see ClusterDriver.Recovery.cs).
 /// </summary>
 internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 {
@@ -73,6 +74,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         Receive<WorkerFailure>(OnWorkerFailure);
         Receive<InterruptRun>(_ => OnInterrupt());
         ReceivePlanGenerations();
+        ReceiveIstServer();
         Receive<UnreachableMember>(u => Lost(u.Member.Address, "became unreachable (Akka.Cluster failure detector)"));
         Receive<MemberRemoved>(m => Lost(m.Member.Address, "left the cluster"));
         Receive<MemberExited>(m => Lost(m.Member.Address, "left the cluster"));
@@ -195,12 +197,13 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             var worker = _workers[rank];
             worker.Rank = rank;
             worker.Stages = Enumerable.Range(0, stageRanks.Length).Where(k => stageRanks[k] == rank).ToArray();
-            worker.Hosts = _shape.Replicas > 0 ? "replica" : "stage(s)";
+            worker.Hosts = ServesIst ? "subnet" : _shape.Replicas > 0 ? "replica" : "stage(s)";
             _log.Information("Placement: {Worker}", worker.ToString());
             worker.Node.Tell(RunEntry.Of(_options), Self);
-            worker.Node.Tell(new HostStages(rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
-                _options.RunDirectory!, _shape.ResumeFrom, Profile: WorkersRecord), Self);
+            worker.Node.Tell(new HostStages(rank, _workers.Count + (ServesIst ? 1 : 0), _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort,
+                prefix, _options.RunDirectory!, _shape.ResumeFrom, Profile: WorkersRecord), Self);
         }
+        if (ServesIst) JoinAsServer(prefix);
     }
 
     private void OnStagesReady(StagesReady ready)
@@ -209,6 +212,11 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         worker.StageHost = Sender;
         Context.Watch(Sender);
         if (++_ready < _workers.Count || ResumeAfterRePlacement()) return;
+        if (ServesIst)
+        {
+            StartIstWhenReady();
+            return;
+        }
         _log.Information("Every worker joined the Gloo group: training {Epochs} epoch(s) of {Batches} steps", _options.Epochs, _shape.BatchesPerEpoch);
         _training = true;
         ReportRunStarted();
@@ -229,7 +237,8 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             _done.TrySetResult(new ClusterRunResult(new TrainingResult(0, 0, null, null, double.NaN, TimeSpan.Zero, null, Interrupted: true), []));
             return;
         }
-        Pump();
+        if (ServesIst) InterruptIst();
+        else Pump();
     }
 
     private void OnWorkerFailure(WorkerFailure failure)

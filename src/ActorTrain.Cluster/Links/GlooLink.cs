@@ -9,7 +9,8 @@ namespace ActorTrain.Cluster.Links;
 
 /// <summary>
 /// A stage boundary between two worker processes: the header, then the payload, each a blocking Gloo send to the peer
-/// rank (which always has a receive posted by its <see cref="GlooReceiveLoop"/>), each bounded by the link timeout. A
+/// rank (which always has a receive posted by its <see cref="GlooReceiveLoop"/>), each bounded by the link timeout and
+/// paced by <see cref="LinkPacing.Node"/>. A
 /// link-protocol frame's header (generation, sequence, CRC-32C, attempt) travels in the Gloo header, and the protocol's
 /// answers about the opposite direction (acknowledgements, resend requests) go as header-only messages on this link, so
 /// the protocol heals a lossy wire between processes as it does in one. The tensors do not travel on, so the link
@@ -52,6 +53,7 @@ internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int t
                 start = System.Diagnostics.Stopwatch.GetTimestamp();
                 group.Send(headerTensor, peerRank, _tags.Header, timeout);
                 group.Send(payload, peerRank, _tags.Payload, timeout);
+                LinkPacing.Node.Pace(headerTensor.NBytes + payload.NBytes, start);
                 end = System.Diagnostics.Stopwatch.GetTimestamp();
             }
             if (!message.IsTrainingTraffic) return;

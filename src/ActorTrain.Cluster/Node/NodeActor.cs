@@ -3,6 +3,7 @@ using ActorTrain.Data.Datasets;
 using ActorTrain.Config.Settings;
 using ActorTrain.Training.DataParallel;
 using ActorTrain.Training.Decoupled;
+using ActorTrain.Training.Ist;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Runs;
 using Akka.Actor;
@@ -14,8 +15,8 @@ namespace ActorTrain.Cluster.Node;
 
 /// <summary>
 /// A worker's root (<c>/user/node</c>): once this node is up in the cluster it introduces itself to the driver
-/// (resending until answered), hosts the stages (or the dp replica) the driver places here, one run generation at a time (a mode
-/// plan places each entry anew, as its <see cref="RunEntry"/> says), and ends the process's service when the
+/// (resending until answered), hosts the stages (the dp replica, the IST subnet worker) the driver places here, one run
+/// generation at a time (a mode plan places each entry anew, as its <see cref="RunEntry"/> says), and ends the process's service when the
 /// driver refuses it, never answers within the join timeout, or leaves or becomes unreachable: a worker never
 /// outlives its driver.
 /// </summary>
@@ -27,6 +28,7 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
     private readonly Config.Settings.ClusterSettings _settings;
     private readonly TrainingOptions _options;
     private readonly DecoupledSettings _decoupled;
+    private readonly Config.Settings.IstSettings _ist;
     private readonly Dataset _dataset;
     private readonly ConfigIdentity _identity;
     private readonly ILogger _log;
@@ -45,10 +47,10 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
 
     private sealed record JoinTimedOut;
 
-    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, DecoupledSettings decoupled, Dataset dataset,
-        ConfigIdentity identity, WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit)
+    public NodeActor(Config.Settings.ClusterSettings settings, TrainingOptions options, DecoupledSettings decoupled, Config.Settings.IstSettings ist,
+        Dataset dataset, ConfigIdentity identity, WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit)
     {
-        (_settings, _options, _decoupled, _dataset, _identity, _links, _log, _exit) = (settings, options, decoupled, dataset, identity, links, log, exit);
+        (_settings, _options, _decoupled, _ist, _dataset, _identity, _links, _log, _exit) = (settings, options, decoupled, ist, dataset, identity, links, log, exit);
         _driverAddress = Address.Parse(ClusterAkkaConfig.SeedAddress(settings));
 
         Receive<Joined>(_ =>
@@ -88,9 +90,9 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, DecoupledSettings decoupled, Dataset dataset,
-        ConfigIdentity identity, WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit) =>
-        Akka.Actor.Props.Create(() => new NodeActor(settings, options, decoupled, dataset, identity, links, log, exit));
+    public static Props Props(Config.Settings.ClusterSettings settings, TrainingOptions options, DecoupledSettings decoupled,
+        Config.Settings.IstSettings ist, Dataset dataset, ConfigIdentity identity, WorkerLinks links, ILogger log, TaskCompletionSource<NodeExit> exit) =>
+        Akka.Actor.Props.Create(() => new NodeActor(settings, options, decoupled, ist, dataset, identity, links, log, exit));
 
     protected override void PreStart()
     {
@@ -118,6 +120,7 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
             DataParallelRun.Mode => Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), $"replica-{generation}"),
             DecoupledSupervisor.Mode => Context.ActorOf(WorkerDecoupledStages.Props(plan, options, _decoupled, _dataset, Sender, _settings, _log),
                 $"decoupled-{generation}"),
+            IstRun.Mode => Context.ActorOf(WorkerSubnet.Props(plan, options, _ist, _dataset, Sender, _settings, _log), $"subnet-{generation}"),
             _ => Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _links, _log), $"stages-{generation}"),
         };
     }

@@ -141,6 +141,7 @@ internal sealed class WorkerReplica : ReceiveActor
     {
         var start = Stopwatch.GetTimestamp();
         _gloo!.Group.AllReduce(tensor, ReduceOp.Sum, _linkTimeout);
+        LinkPacing.Node.Pace(LinkPacing.AllReduceBytes(tensor.NBytes, _plan.WorldSize), start);
         _traffic.Add(tensor.NBytes, start);
         _recorder?.OnSpan(new Span(_index, SpanKind.Send, _step, -1, start, Stopwatch.GetTimestamp(), tensor.NBytes));
     }

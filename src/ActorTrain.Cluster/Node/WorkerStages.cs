@@ -195,7 +195,8 @@ internal sealed partial class WorkerStages : ReceiveActor
             TestLabels, e => self.Tell(new LinkFailed(peer, $"link {to}->{from} from rank {peer}: {e.Message}")), _recorder));
         var link = new GlooLink(_gloo!.Group, peer, from, to, _linkTimeout, _traffic, _recorder);
         _outgoing.Add(link);
-        return _links.ConnectSequenced(link, sender, scheduler, LinkObserver, TimeProvider.System);
+        // Its sends are recorded on the Gloo lane by the GlooLink itself (a blocking send spans the transfer), not on the stage's lane.
+        return _links.ConnectSequenced(link, sender, scheduler, _linkEvents, TimeProvider.System);
     }
 
     private void OnRunStepAt(RunStepAt at)

@@ -43,13 +43,35 @@ internal static class HoconUnits
         return true;
     }
 
+    /// <summary>
+    /// A bandwidth in bytes per second: a size (units as in <see cref="TryGetBytes"/>) followed by <c>/s</c>, such as
+    /// <c>100MB/s</c>, or a plain 0 (no limit).
+    /// </summary>
+    public static bool TryGetBandwidth(HoconValue value, out long bytesPerSecond)
+    {
+        bytesPerSecond = 0;
+        if (value is not HoconScalar { Type: HoconValueType.Number or HoconValueType.String } scalar) return false;
+        var text = scalar.Text.Trim();
+        if (!text.EndsWith("/s", StringComparison.Ordinal))
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && plain == 0;
+        if (!TrySplit(text[..^2], "B", out var number, out var unit) || !BytesPerUnit.TryGetValue(unit, out var factor)) return false;
+        if (!TryScale(number, (decimal)factor, out var total) || total > long.MaxValue || total < 0) return false;
+        bytesPerSecond = (long)decimal.Truncate(total);
+        return true;
+    }
+
     /// <summary>Splits `10 s` into 10 and "s"; a number, or a string without a unit, takes <paramref name="defaultUnit"/>.</summary>
     private static bool TrySplit(HoconValue value, string defaultUnit, out decimal number, out string unit)
     {
         number = 0;
         unit = defaultUnit;
-        if (value is not HoconScalar { Type: HoconValueType.Number or HoconValueType.String } scalar) return false;
-        var text = scalar.Text.Trim();
+        return value is HoconScalar { Type: HoconValueType.Number or HoconValueType.String } scalar && TrySplit(scalar.Text, defaultUnit, out number, out unit);
+    }
+
+    private static bool TrySplit(string value, string defaultUnit, out decimal number, out string unit)
+    {
+        unit = defaultUnit;
+        var text = value.Trim();
         var end = text.Length;
         while (end > 0 && char.IsLetter(text[end - 1])) end--;
         if (end < text.Length) unit = text[end..];

@@ -10,14 +10,20 @@ namespace ActorTrain.Config.Settings;
 /// <param name="LinkTimeout">How long any blocking Gloo call (group rendezvous, send, receive) may wait.</param>
 /// <param name="BindHostname">A worker's own address (Akka and Gloo); empty = <paramref name="Hostname"/>. Node-local: it
 /// differs between machines of one run, so it is left out of the configuration fingerprint.</param>
+/// <param name="LinkBandwidth">Bytes per second this process's Gloo sends may use (0 = unpaced): every send takes at
+/// least bytes / bandwidth, so processes on loopback behave as on a slower network. Node-local (each process paces its
+/// own uplink; it changes timing, never results), so it is left out of the fingerprint.</param>
 public sealed record ClusterSettings(
     bool Enabled, int Workers, string Hostname, int Port, TimeSpan JoinTimeout, IReadOnlyList<int> Placement, int StorePort, TimeSpan LinkTimeout,
-    string BindHostname)
+    string BindHostname, long LinkBandwidth = 0)
 {
     public const string Auto = "auto";
 
     /// <summary>The key of <see cref="BindHostname"/>, which the fingerprint leaves out.</summary>
     public const string BindHostnameKey = "actortrain.cluster.bind-hostname";
+
+    /// <summary>The key of <see cref="LinkBandwidth"/>, which the fingerprint leaves out.</summary>
+    public const string LinkBandwidthKey = "actortrain.cluster.link-bandwidth";
 
     /// <summary>The address a worker binds and announces: its own where set, else the driver's (one machine).</summary>
     public string WorkerHostname => BindHostname.Length > 0 ? BindHostname : Hostname;
@@ -31,7 +37,8 @@ public sealed record ClusterSettings(
         ReadPlacement(r),
         r.Int("store-port", min: 1, max: 65535),
         r.Duration("link-timeout"),
-        r.String("bind-hostname"));
+        r.String("bind-hostname"),
+        r.Bandwidth("link-bandwidth"));
 
     private static IReadOnlyList<int> ReadPlacement(SettingsReader r)
     {

@@ -76,6 +76,11 @@ internal sealed class SettingsReader
         Read<TimeSpan>(key, $"a positive duration such as 500ms or 10 s (units: {HoconUnits.DurationUnits})",
             v => HoconUnits.TryGetDuration(v, out var d) && d > TimeSpan.Zero ? d : null);
 
+    /// <summary>0 (no limit) or a size per second such as <c>100MB/s</c>, in bytes per second.</summary>
+    public long Bandwidth(string key) =>
+        Read<long>(key, $"0 (no limit) or a size per second such as 100MB/s (size units: {HoconUnits.SizeUnits})",
+            v => HoconUnits.TryGetBandwidth(v, out var b) ? b : null);
+
     public bool Bool(string key) =>
         Read<bool>(key, "a boolean (on/off, true/false, yes/no)", v => v is HoconScalar s && s.TryGetBoolean(out var b) ? b : null);
 

@@ -59,7 +59,10 @@ public static class IstRun
         var trainers = new List<SubnetTrainer>();
         try
         {
-            var setup = Setup(options, ist, data, model, trainers, log);
+            for (var w = 0; w < ist.Workers; w++) trainers.Add(SubnetTrainer.ForWorker(options, ist, data, w));
+            var threads = Math.Max(1, options.Pipeline.ThreadsPerStage);
+            var setup = Setup(options, ist, data, model, trainers[0].BatchesPerEpoch,
+                w => Props.Create(() => new SubnetWorker(trainers[w], threads, observer, clock)).WithDispatcher(StageDispatcher.Id), log);
             var (low, high) = IstTraffic.Predicted(ist.Workers);
             var share = new SubnetShare(IstTraffic.WeightShare(model, setup.Layout, setup.HiddenWidths, ist.Workers, 0), low, high);
             observer.OnRunStarted(new RunInfo(Mode, Mode, ist.Workers, 1, options.BatchSize, 0,
@@ -76,25 +79,35 @@ public static class IstRun
         }
     }
 
-    private static IstSetup Setup(TrainingOptions options, IstSettings ist, Dataset data, Sequential model, List<SubnetTrainer> trainers, ILogger log)
+    /// <summary>
+    /// The parameter server of a clustered run, in this process: the same rounds, partitions, evaluation and checkpoints
+    /// as <see cref="RunAsync(TrainingOptions, IstSettings, Dataset, ITrainingObserver, ILogger, TimeProvider?, CancellationToken, RunEnvironment?)"/>,
+    /// but worker w is the actor <paramref name="subnets"/>(w) makes: one that carries the slices to a subnet worker in
+    /// another process and brings the trained ones back as <see cref="Messages.SubnetTrained"/>.
+    /// </summary>
+    internal static async Task<TrainingResult> ServeAsync(TrainingOptions options, IstSettings ist, Dataset data, Func<int, Props> subnets,
+        ITrainingObserver observer, ILogger log, RunEnvironment environment, CancellationToken ct)
     {
-        var n = ist.Workers;
+        IstModel.Validate(options.Model, ist.Workers);
+        CheckShards(data.Train.Count, ist.Workers, options.BatchSize);
+        var model = ModelBuilder.BuildWhole(options.Model, options.Seed);
+        try
+        {
+            var setup = Setup(options, ist, data, model, SubnetTrainer.Shard(options, ist, data, 0).BatchesPerEpoch, subnets, log);
+            return await Train(setup, observer, log, TimeProvider.System, ct, environment).ConfigureAwait(false);
+        }
+        finally
+        {
+            model.Dispose();
+        }
+    }
+
+    private static IstSetup Setup(TrainingOptions options, IstSettings ist, Dataset data, Sequential model, int batchesPerEpoch,
+        Func<int, Props> subnets, ILogger log)
+    {
         var hidden = IstModel.HiddenWidths(options.Model);
         var layout = SliceLayout.For(model.StateDict().Keys, options.Model.Blocks.Count);
         var travel = ist.OptimizerState == IstOptimizerState.Travel;
-        var batchesPerEpoch = 0;
-        for (var w = 0; w < n; w++)
-        {
-            // Same loader seed for every worker, so the shards of each epoch's order are disjoint.
-            var shard = new BatchLoader(data.Train, data.Normalization, new BatchLoaderOptions
-            {
-                BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed, WorkerIndex = w, WorkerCount = n, DropLast = true,
-            });
-            batchesPerEpoch = shard.BatchesPerEpoch; // equal shards (CheckShards made each hold a batch)
-            var spec = IstModel.Narrow(options.Model, hidden.Select(width => SubnetPartition.Sizes(width, n)[w]).ToList());
-            trainers.Add(new SubnetTrainer(w, ModelBuilder.BuildWhole(spec, options.Seed + 1 + w), options.Optimizer, shard, travel));
-        }
-
         var test = new BatchLoader(data.Test, data.Normalization,
             new BatchLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Shuffle = false, Seed = options.Seed });
         var calibration = new BatchLoader(data.Train, data.Normalization,
@@ -107,7 +120,7 @@ public static class IstRun
                 $"the checkpoint resumes at batch {start.Batch} of epoch {start.Epoch + 1}, but a worker's shard now holds {batchesPerEpoch} batches: " +
                 "resume with the actortrain.ist.workers and actortrain.data.batch-size it was written with");
         }
-        return new IstSetup(options, ist, model, layout, hidden, trainers, test, calibration, batchesPerEpoch,
+        return new IstSetup(options, ist, model, layout, hidden, ist.Workers, subnets, test, calibration, batchesPerEpoch,
             Math.Max(1, options.Pipeline.ThreadsPerStage), start, state, steps);
     }
 

@@ -4,13 +4,14 @@ using ActorTrain.Torch.NN;
 using ActorTrain.Torch;
 using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Options;
+using Akka.Actor;
 
 namespace ActorTrain.Training.Ist;
 
 /// <summary>
-/// What the parameter server is given: the full model (borrowed; the run disposes it), the cut layout, one trainer per
-/// worker (each handed to its worker actor), the test split, a loader over the whole training split for recalibration,
-/// how many batches each worker's shard holds per epoch, and where the run starts: the position, and the full-size
+/// What the parameter server is given: the full model (borrowed; the run disposes it), the cut layout, the number of
+/// workers and the props of worker w's actor (a SubnetWorker in this process, or a link to one in a worker process),
+/// the test split, a loader over the whole training split for recalibration, how many batches each worker's shard holds per epoch, and where the run starts: the position, and the full-size
 /// optimizer state by slice key with its step count (empty and 0 on a fresh start; the server owns the tensors).
 /// </summary>
 internal sealed record IstSetup(
@@ -19,7 +20,8 @@ internal sealed record IstSetup(
     Sequential Model,
     SliceLayout Layout,
     IReadOnlyList<int> HiddenWidths,
-    IReadOnlyList<SubnetTrainer> Trainers,
+    int Workers,
+    Func<int, Props> Subnet,
     BatchLoader Test,
     BatchLoader Calibration,
     int BatchesPerEpoch,

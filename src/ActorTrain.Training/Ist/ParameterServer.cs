@@ -20,7 +20,7 @@ internal sealed partial class ParameterServer : RunRootActor
     private readonly IstSetup _setup;
     private readonly Dictionary<string, Tensor> _full;
     private readonly Dictionary<string, Tensor> _optimizerState = new();
-    private readonly Dictionary<string, Tensor> _sharedSums = new();
+    private readonly Dictionary<string, Tensor[]> _sharedSlices = new();
 
     private Tensor[][] _index = [];
     private long _optimizerSteps;
@@ -51,7 +51,7 @@ internal sealed partial class ParameterServer : RunRootActor
     {
     }
 
-    private int Workers => _setup.Trainers.Count;
+    private int Workers => _setup.Workers;
 
     private bool Travel => _setup.Ist.OptimizerState == IstOptimizerState.Travel;
 
@@ -60,11 +60,7 @@ internal sealed partial class ParameterServer : RunRootActor
     protected override void PreStart()
     {
         Torch.Torch.SetThreads(_setup.Threads);
-        foreach (var trainer in _setup.Trainers)
-        {
-            StartChild(Props.Create(() => new SubnetWorker(trainer, _setup.Threads, _observer, _clock)).WithDispatcher(StageDispatcher.Id),
-                $"worker-{trainer.Worker}");
-        }
+        for (var w = 0; w < Workers; w++) StartChild(_setup.Subnet(w), $"worker-{w}");
         var (low, high) = IstTraffic.Predicted(Workers);
         _log.Information("IST: {Workers} workers, {LocalSteps} local steps per round, {Rounds} rounds per epoch; a worker gets {Share:P1} of the weights per round (predicted {Low:P1} to {High:P1})",
             Workers, _setup.Ist.LocalSteps, _setup.RoundsPerEpoch, WeightShare, low, high);
@@ -123,8 +119,7 @@ internal sealed partial class ParameterServer : RunRootActor
             {
                 var rule = _setup.Layout.RuleFor(key);
                 if (!rule.Shared) SliceLayout.Paste(Target(key), rule, _index[trained.Worker], slice);
-                else if (_sharedSums.TryGetValue(key, out var sum)) sum.Add_(slice);
-                else _sharedSums[key] = slice.Clone();
+                else (_sharedSlices.TryGetValue(key, out var parts) ? parts : _sharedSlices[key] = new Tensor[Workers])[trained.Worker] = slice.Clone();
             }
         _optimizerSteps = Math.Max(_optimizerSteps, slices.OptimizerSteps);
         _roundLoss += trained.LossSum;
@@ -147,14 +142,17 @@ internal sealed partial class ParameterServer : RunRootActor
 
     private void EndRound()
     {
+        // Summed in worker order, whatever order the slices arrived in: a float sum of three or more depends on its order,
+        // and a run must end with the same weights every time (in one process or across processes).
         using (Torch.Torch.NoGrad())
-            foreach (var (key, sum) in _sharedSums)
+            foreach (var (key, parts) in _sharedSlices)
             {
+                using var sum = parts[0].Clone();
+                for (var w = 1; w < Workers; w++) sum.Add_(parts[w]);
                 sum.Div_(Workers);
                 Target(key).Copy_(sum);
-                sum.Dispose();
             }
-        _sharedSums.Clear();
+        DisposeSharedSlices();
         DisposeIndex();
 
         _lastLoss = _roundSamples == 0 ? 0 : _roundLoss / _roundSamples;
@@ -177,9 +175,15 @@ internal sealed partial class ParameterServer : RunRootActor
     protected override void PostStop()
     {
         DisposeIndex();
-        foreach (var t in _sharedSums.Values.Concat(_optimizerState.Values)) t.Dispose();
-        _sharedSums.Clear();
+        DisposeSharedSlices();
+        foreach (var t in _optimizerState.Values) t.Dispose();
         _optimizerState.Clear();
+    }
+
+    private void DisposeSharedSlices()
+    {
+        foreach (var t in _sharedSlices.Values.SelectMany(x => x)) t?.Dispose();
+        _sharedSlices.Clear();
     }
 
     private void DisposeIndex()

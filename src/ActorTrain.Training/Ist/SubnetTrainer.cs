@@ -1,8 +1,11 @@
+using ActorTrain.Config.Settings;
+using ActorTrain.Data.Datasets;
 using ActorTrain.Data.Loading;
 using ActorTrain.Torch.NN;
 using ActorTrain.Torch.Optim;
 using ActorTrain.Torch;
 using ActorTrain.Training.Ist.Messages;
+using ActorTrain.Training.Model;
 using ActorTrain.Training.Observability;
 using ActorTrain.Training.Options;
 using ActorTrain.Training.Pipeline;
@@ -35,7 +38,28 @@ internal sealed class SubnetTrainer : IDisposable
         _batch = shard.CreateBatch();
     }
 
+    /// <summary>
+    /// Worker <paramref name="worker"/>'s trainer as every IST run makes it, in one process or in a worker process: its
+    /// shard of the training split and its narrow subnet (its share of every hidden layer's neurons).
+    /// </summary>
+    public static SubnetTrainer ForWorker(TrainingOptions options, IstSettings ist, Dataset data, int worker)
+    {
+        var spec = IstModel.Narrow(options.Model, IstModel.HiddenWidths(options.Model).Select(width => SubnetPartition.Sizes(width, ist.Workers)[worker]).ToList());
+        return new SubnetTrainer(worker, ModelBuilder.BuildWhole(spec, options.Seed + 1 + worker), options.Optimizer, Shard(options, ist, data, worker),
+            ist.OptimizerState == IstOptimizerState.Travel);
+    }
+
+    /// <summary>Worker <paramref name="worker"/>'s shard: the same loader seed for every worker, so the shards of each epoch's order are disjoint.</summary>
+    public static BatchLoader Shard(TrainingOptions options, IstSettings ist, Dataset data, int worker) =>
+        new(data.Train, data.Normalization, new BatchLoaderOptions
+        {
+            BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed, WorkerIndex = worker, WorkerCount = ist.Workers, DropLast = true,
+        });
+
     public int Worker { get; }
+
+    /// <summary>Batches of the shard per epoch (partial batches dropped).</summary>
+    public int BatchesPerEpoch => _shard.BatchesPerEpoch;
 
     public Sequential Model { get; }
 
