@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using ActorTrain.Config.Settings;
 using ActorTrain.Training.Observability;
 
 namespace ActorTrain.Faults;
 
 /// <summary>
 /// Collects the faults injected and the link protocol's events of one run, from any thread, so that a report can say
-/// for each fault what detected it and how it healed. As an observer it listens to link events and recoveries only.
+/// for each fault what detected it and how it healed. As an observer it listens to link events and recoveries only; each
+/// injection also goes on to <paramref name="timeline"/> (the profiler), which marks it on the run's timeline.
 /// </summary>
-public sealed class FaultRecorder : ITrainingObserver
+public sealed class FaultRecorder(ITrainingObserver? timeline = null) : ITrainingObserver
 {
     private readonly ConcurrentQueue<InjectedFault> _faults = new();
     private readonly ConcurrentQueue<LinkEvent> _events = new();
@@ -19,7 +21,11 @@ public sealed class FaultRecorder : ITrainingObserver
 
     public IReadOnlyList<RecoveryEvent> Recoveries => [.. _recoveries];
 
-    public void OnInjected(InjectedFault fault) => _faults.Enqueue(fault);
+    public void OnInjected(InjectedFault fault)
+    {
+        _faults.Enqueue(fault);
+        timeline?.OnFaultInjected(new FaultInjection(EnumNames.Of(fault.Kind), fault.Where, fault.Step, fault.MicroBatch, fault.Timestamp));
+    }
 
     public void OnLinkEvent(LinkEvent linkEvent) => _events.Enqueue(linkEvent);
 

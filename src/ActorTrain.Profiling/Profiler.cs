@@ -29,6 +29,7 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
     private readonly List<EvaluationMetrics> evaluations = [];
     private readonly List<ModeSwitch> switches = [];
     private readonly List<RecoveryEvent> recoveries = [];
+    private readonly List<FaultInjection> injections = [];
     private readonly List<MemoryReading> memory = [];
     private long earliest = long.MaxValue;
     private long latest = long.MinValue;
@@ -112,6 +113,16 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
         {
             recoveries.Add(recovery);
             Observe(recovery.DetectedAt);
+        }
+    }
+
+    public void OnFaultInjected(FaultInjection fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (gate)
+        {
+            injections.Add(fault);
+            Observe(fault.Timestamp);
         }
     }
 
@@ -220,7 +231,8 @@ public sealed class Profiler : ITrainingObserver, ILinkDecorator
                 end,
                 finishedAt is null ? null : succeeded,
                 time.TimestampFrequency,
-                recoveries.ToArray());
+                recoveries.ToArray(),
+                Injections: injections.ToArray());
         }
     }
 

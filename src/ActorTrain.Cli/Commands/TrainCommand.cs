@@ -141,7 +141,7 @@ internal sealed class TrainCommand : ICommand
         Serilog.Log.Logger = log;
         var system = ProcessActorSystem.Start(settings.AkkaHocon);
         // A plan in actortrain.faults is injected in train too; `actortrain faults` adds the baseline and the report.
-        var recorder = new FaultRecorder();
+        var recorder = new FaultRecorder(profiler);
         var environment = new RunEnvironment(system, RunLinks.Create(settings, profiler, recorder),
             StorageFaultInjector.For(settings.Faults, ICheckpointCommit.Direct, recorder));
         using var cancel = new CancellationTokenSource();

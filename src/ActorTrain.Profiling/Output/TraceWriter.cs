@@ -49,6 +49,7 @@ internal static class TraceWriter
 
         WriteModeSwitches(json, data);
         WriteRecoveries(json, data);
+        WriteInjections(json, data);
         WriteCounters(json, data);
         json.WriteEndArray();
         WriteRun(json, data.FirstRun, data.Cluster);
@@ -183,6 +184,29 @@ internal static class TraceWriter
         foreach (var r in data.Recoveries.OrderBy(r => r.DetectedAt))
             foreach (var mark in RecoveryMarks.Of(r))
                 WriteInstant(json, data, mark.Label, mark.Category, mark.Timestamp, mark.OnStage ? r.Stage : null, r);
+    }
+
+    /// <summary>Each fault as it was injected, across the whole trace: where a timeline shows the fault before its detection.</summary>
+    private static void WriteInjections(Utf8JsonWriter json, ProfileData data)
+    {
+        foreach (var fault in data.FaultInjections.OrderBy(f => f.Timestamp))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", fault.Label);
+            json.WriteString("cat", "fault-injected");
+            json.WriteString("ph", "i");
+            json.WriteString("s", "g");
+            json.WriteNumber("ts", JsonNumbers.Micros(data.Microseconds(fault.Timestamp)));
+            json.WriteNumber("pid", ProcessId);
+            json.WriteNumber("tid", 0);
+            json.WriteStartObject("args");
+            json.WriteString("kind", fault.Kind);
+            json.WriteString("where", fault.Where);
+            json.WriteNumber("step", fault.Step);
+            json.WriteNumber("micro-batch", fault.MicroBatch);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
     }
 
     /// <param name="tid">The stage's thread, or null for an instant across every thread.</param>

@@ -14,6 +14,7 @@ namespace ActorTrain.Profiling.Recording;
 /// <param name="Succeeded">Null while the run has not finished.</param>
 /// <param name="Recoveries">Stage failures and what the supervisor did about them (rollbacks, stops).</param>
 /// <param name="Cluster">A clustered run's nodes, Gloo transfers and merge warnings; null in one process.</param>
+/// <param name="Injections">The moments a fault plan's entries were injected (none without a plan).</param>
 internal sealed record ProfileData(
     IReadOnlyList<RunInfo> Runs,
     Span[] Spans,
@@ -27,8 +28,11 @@ internal sealed record ProfileData(
     bool? Succeeded,
     long Frequency,
     IReadOnlyList<RecoveryEvent> Recoveries,
-    ClusterView? Cluster = null)
+    ClusterView? Cluster = null,
+    IReadOnlyList<FaultInjection>? Injections = null)
 {
+    public IReadOnlyList<FaultInjection> FaultInjections => Injections ?? [];
+
     public RunInfo? FirstRun => Runs.Count > 0 ? Runs[0] : null;
 
     public double Seconds(long ticks) => ticks / (double)Frequency;

@@ -58,7 +58,8 @@ internal static class TimelineSvg
 
         html.Append($"<text class=\"label\" x=\"{Html.Coordinate(Left + plotWidth / 2)}\" y=\"{Html.Coordinate(height - 2)}\" text-anchor=\"middle\">ms from the window's start</text>\n");
         var marks = data.Switches.Select(s => (s.Timestamp, Label: ModeSwitchFormat.Label(s)))
-            .Concat(data.Recoveries.SelectMany(RecoveryMarks.Of).Select(m => (m.Timestamp, m.Label)));
+            .Concat(data.Recoveries.SelectMany(RecoveryMarks.Of).Select(m => (m.Timestamp, m.Label)))
+            .Concat(data.FaultInjections.Select(f => (f.Timestamp, f.Label)));
         foreach (var (timestamp, label) in marks.Where(m => m.Timestamp >= window.Start && m.Timestamp <= window.End))
         {
             double x = X(timestamp);

@@ -11,5 +11,6 @@ public sealed class CompositeObserver(params ITrainingObserver[] observers) : IT
     public void OnModeSwitch(ModeSwitch change) { foreach (var o in observers) o.OnModeSwitch(change); }
     public void OnLinkEvent(LinkEvent linkEvent) { foreach (var o in observers) o.OnLinkEvent(linkEvent); }
     public void OnRecovery(RecoveryEvent recovery) { foreach (var o in observers) o.OnRecovery(recovery); }
+    public void OnFaultInjected(FaultInjection fault) { foreach (var o in observers) o.OnFaultInjected(fault); }
     public void OnRunFinished(bool succeeded, long timestamp) { foreach (var o in observers) o.OnRunFinished(succeeded, timestamp); }
 }

@@ -18,6 +18,9 @@ public interface ITrainingObserver
     void OnLinkEvent(LinkEvent linkEvent) { }
     /// <summary>A stage failed and the supervisor rolled every stage back, or stopped the run (reported once the outcome is known).</summary>
     void OnRecovery(RecoveryEvent recovery) { }
+
+    /// <summary>A fault plan's entry was injected (by the injector at a link, stage or checkpoint seam).</summary>
+    void OnFaultInjected(FaultInjection fault) { }
     /// <summary>The run ended (successfully or not); flush outputs.</summary>
     void OnRunFinished(bool succeeded, long timestamp) { }
 }

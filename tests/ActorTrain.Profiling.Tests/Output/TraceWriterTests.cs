@@ -102,6 +102,23 @@ public sealed class TraceWriterTests : IDisposable
     }
 
     [Fact]
+    public void An_injected_fault_is_a_global_instant_at_the_moment_of_injection_naming_kind_place_and_frame()
+    {
+        var profiler = new Profiler(clock);
+        profiler.OnRunStarted(GPipeTimeline.Run());
+        profiler.OnFaultInjected(new FaultInjection("drop", "0->1", 3, 1, 1_500));
+        profiler.OnFaultInjected(new FaultInjection("crash", "stage 1", 14, -1, 2_500));
+        profiler.OnRunFinished(true, 6_000);
+
+        var instants = Write(profiler).Where(e => Ph(e) == "i").ToArray();
+
+        Assert.Equal(["injected drop on 0->1 (step 3, micro-batch 1)", "injected crash on stage 1 (step 14)"], instants.Select(Name));
+        Assert.Equal([1_500.0, 2_500.0], instants.Select(e => e.GetProperty("ts").GetDouble()));
+        Assert.All(instants, e => Assert.Equal("fault-injected", e.GetProperty("cat").GetString()));
+        Assert.Equal("0->1", instants[0].GetProperty("args").GetProperty("where").GetString());
+    }
+
+    [Fact]
     public void A_rollback_marks_the_failure_on_its_stage_and_the_resume_and_catch_up_across_the_trace()
     {
         var profiler = new Profiler(clock);
