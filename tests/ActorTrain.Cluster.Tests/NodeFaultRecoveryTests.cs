@@ -12,12 +12,12 @@ public sealed class NodeFaultRecoveryTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
 
-    // 64 steps with a checkpoint every 8: the kill at step 20 rolls back to the checkpoint at step 16.
-    private static readonly string[] Sets = ["data.train-limit=8192", "run.checkpoint-every=8"];
+    // 32 steps with a checkpoint every 8: the kill at step 12 rolls back to the checkpoint at step 8.
+    private static readonly string[] Sets = ["data.train-limit=4096", "run.checkpoint-every=8"];
 
     private static readonly string[] Faulted =
     [
-        .. Sets, "recovery.on-node-loss=re-place", "faults.plan=[{ kind = kill-node, stage = 1, step = 20 }]",
+        .. Sets, "recovery.on-node-loss=re-place", "faults.plan=[{ kind = kill-node, stage = 1, step = 12 }]",
     ];
 
     [TrainingFact]
@@ -57,7 +57,7 @@ public sealed class NodeFaultRecoveryTests
         using var driver = cluster.StartDriver();
         Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
         Assert.Contains("co-locating the lost stage(s) on the survivors", driver.Output);
-        Assert.Matches(@"Re-placing under generation 1 \(\S+/generation-1\) from checkpoint \S+step-000016: worker 0 at \S+ \(pid \d+\) with stage\(s\) 0, 1", driver.Output);
+        Assert.Matches(@"Re-placing under generation 1 \(\S+/generation-1\) from checkpoint \S+step-000008: worker 0 at \S+ \(pid \d+\) with stage\(s\) 0, 1", driver.Output);
         AssertRecovered(driver.Stdout);
         StageFiles.AssertIdentical(baseline, cluster.FinalCheckpoint());
     }
@@ -70,7 +70,7 @@ public sealed class NodeFaultRecoveryTests
         var baseline = await OneProcessBaselineAsync(temp);
 
         var cluster = new LoopbackCluster(temp.File("faulted"),
-            [.. Sets, "recovery.on-node-loss=re-place", "recovery.spare-wait=1s", "faults.plan=[{ kind = leave-node, stage = 1, step = 20 }]"]);
+            [.. Sets, "recovery.on-node-loss=re-place", "recovery.spare-wait=1s", "faults.plan=[{ kind = leave-node, stage = 1, step = 12 }]"]);
         using var worker0 = cluster.StartNode();
         using var worker1 = cluster.StartNode();
         using var driver = cluster.StartDriver();
@@ -115,13 +115,13 @@ public sealed class NodeFaultRecoveryTests
         return baseline.FinalCheckpoint();
     }
 
-    /// <summary>The summary line: detected by a Gloo error or Akka, rolled back to the checkpoint at step 16, replayed the steps up to the kill.</summary>
+    /// <summary>The summary line: detected by a Gloo error or Akka, rolled back to the checkpoint at step 8, replayed the steps up to the kill.</summary>
     private static void AssertRecovered(string stdout)
     {
         var line = Regex.Match(stdout, "Node fault recovery: .*");
         Assert.True(line.Success, stdout);
         Assert.Contains("after the injected fault", line.Value);
-        Assert.Contains("rolled back to step 16 (checkpoint", line.Value);
+        Assert.Contains("rolled back to step 8 (checkpoint", line.Value);
         Assert.Matches(@"steps replayed [1-9]\d*; time lost \d+\.\d+ s", line.Value);
     }
 }

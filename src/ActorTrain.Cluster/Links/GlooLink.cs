@@ -57,7 +57,8 @@ internal sealed class GlooLink(ProcessGroup group, int peerRank, int from, int t
                 end = System.Diagnostics.Stopwatch.GetTimestamp();
             }
             if (!message.IsTrainingTraffic) return;
-            traffic.Add(headerTensor.NBytes + payload.NBytes, start);
+            // The traffic figures are the model's own sends; a resend is the protocol's cost, counted among the link's events.
+            if (frame is not { Header.Attempt: > 0 }) traffic.Add(headerTensor.NBytes + payload.NBytes, start);
             recorder?.OnTransfer(new TransferSpan(IsReceive: false, from, to, peerRank, message.Step, message.MicroBatch, start, end,
                 headerTensor.NBytes + payload.NBytes));
         }

@@ -6,7 +6,7 @@ namespace ActorTrain.Cli.Tests.Bench;
 public sealed class ClusterBenchTests
 {
     // mlp6 cut [3, 3] sends a 1024-wide float activation forward and its gradient back: 2 x 128 x 1024 x 4 bytes per
-    // step, plus one 64-byte link header per micro-batch and direction.
+    // step, plus one 96-byte link header (12 int64: the message and its link-protocol frame) per micro-batch and direction.
     private const long ActivationBytesPerStep = 2L * 128 * 1024 * 4;
 
     [TrainingFact]
@@ -25,7 +25,7 @@ public sealed class ClusterBenchTests
         foreach (var p in pipelines)
         {
             var m = p!["micro-batches"]!.GetValue<int>();
-            Assert.Equal(ActivationBytesPerStep + 2 * m * 64, p["gloo-bytes-per-step"]!.GetValue<long>());
+            Assert.Equal(ActivationBytesPerStep + 2 * m * 96, p["gloo-bytes-per-step"]!.GetValue<long>());
             Assert.True(p["cluster-samples-per-s"]!.GetValue<double>() > 0, result.Err);
             Assert.Equal(2, p["gloo-send-share-per-worker"]!.AsArray().Count);
         }

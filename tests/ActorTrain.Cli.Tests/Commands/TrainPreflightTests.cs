@@ -33,10 +33,27 @@ public sealed class TrainPreflightTests : IDisposable
     public void A_run_name_that_is_not_one_plain_directory_name_is_refused(string name) =>
         AssertRefusedBeforeWork("--set", $"run.name=\"{name}\"");
 
+    /// <summary>Between worker processes message faults are injected on the workers' links; a hang or a storage fault would go unhandled.</summary>
+    [TorchTheory]
+    [InlineData("{kind=drop, link=\"0->1\", step=1}", null)]
+    [InlineData("{kind=crash, stage=1, step=1}", null)]
+    [InlineData("{kind=hang, stage=1, step=1, duration=1s}", "hang")]
+    [InlineData("{kind=checkpoint-write-fail, step=2}", "checkpoint-write-fail")]
+    public void A_clustered_run_takes_message_stage_and_node_faults_and_refuses_hangs_and_storage_faults(string entry, string? refused)
+    {
+        var settings = ModeDispatch.Settings("cluster.enabled=on", $"faults.plan=[{entry}]");
+        if (refused is null)
+        {
+            ModeDispatch.Check(settings);
+            return;
+        }
+        var e = Assert.Throws<UsageException>(() => ModeDispatch.Check(settings));
+        Assert.StartsWith($"actortrain.faults.plan: {refused} faults are injected in one process only", e.Message);
+    }
+
     [TorchTheory]
     [InlineData("run.mode=decoupled")]
     [InlineData("run.mode=dp")]
-    [InlineData("cluster.enabled=on")]
     [InlineData("mode-plan=[{mode=sync, epochs=1}, {mode=ist, epochs=1}]")]
     public void A_fault_plan_that_the_run_would_ignore_is_refused(string where)
     {
