@@ -204,13 +204,8 @@ internal sealed class WorkerDecoupledStages : ReceiveActor
         Directory.CreateDirectory(save.Directory);
         // Written before stage 0's file, whose StageSaved the driver needs before it writes the manifest.
         if (_stageActors.ContainsKey(0)) CodeTableFile.Save(save.Directory, _tables);
-        var metadata = new Dictionary<string, string>
-        {
-            ["step"] = save.Step.ToString(CultureInfo.InvariantCulture),
-            ["mode"] = save.Mode,
-        };
-        foreach (var (index, actor) in _stageActors)
-            actor.Tell(new SaveStage(Path.Combine(save.Directory, CheckpointDirectory.StageFile(index)), metadata), Self);
+        var metadata = save.Metadata();
+        foreach (var (index, actor) in _stageActors) actor.Tell(new SaveStage(save.StagePath(index), metadata), Self);
     }
 
     private void Report(int peer, string reason)

@@ -166,13 +166,8 @@ internal sealed class WorkerReplica : ReceiveActor
     {
         _driver.Tell(_traffic.Snapshot(_plan.Rank), Self);
         if (_index != 0) return;
-        var metadata = new Dictionary<string, string>
-        {
-            ["step"] = save.Step.ToString(CultureInfo.InvariantCulture),
-            ["mode"] = save.Mode,
-        };
-        var path = Path.Combine(save.Directory, CheckpointDirectory.StageFile(0));
-        StageState.Save(path, _replica!.Model, _replica.Optimizer, metadata);
+        var path = save.StagePath(0);
+        StageState.Save(path, _replica!.Model, _replica.Optimizer, save.Metadata());
         _driver.Tell(new StageSaved(0, path), Self);
     }
 

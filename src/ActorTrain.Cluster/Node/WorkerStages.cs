@@ -240,13 +240,8 @@ internal sealed partial class WorkerStages : ReceiveActor
         _driver.Tell(_linkEvents.Snapshot(_plan.Rank), Self);
         StageTimeReport.Send(_meter, _driver, Self);
         Directory.CreateDirectory(save.Directory);
-        var metadata = new Dictionary<string, string>
-        {
-            ["step"] = save.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["mode"] = save.Mode,
-        };
-        foreach (var (index, actor) in _stageActors)
-            actor.Tell(new SaveStage(Path.Combine(save.Directory, CheckpointDirectory.StageFile(index)), metadata), Self);
+        var metadata = save.Metadata();
+        foreach (var (index, actor) in _stageActors) actor.Tell(new SaveStage(save.StagePath(index), metadata), Self);
     }
 
     private void Report(int peer, string reason)
