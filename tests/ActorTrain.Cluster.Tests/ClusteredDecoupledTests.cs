@@ -6,7 +6,7 @@ namespace ActorTrain.Cluster.Tests;
 /// Decoupled training and mode plans across real `actortrain node` processes on loopback, against the same
 /// configuration in one process: one stage per worker, 8 steps an epoch on the data slice.
 /// </summary>
-[Collection(nameof(ClusterProcesses))]
+[Collection(nameof(ClusterModeProcesses))]
 public sealed class ClusteredDecoupledTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);

@@ -4,7 +4,7 @@ namespace ActorTrain.Cluster.Tests;
 /// Independent subnet training with the parameter server on the driver and a subnet worker in each of two worker
 /// processes. Real processes on loopback, one test at a time (they share two cores).
 /// </summary>
-[Collection(nameof(ClusterProcesses))]
+[Collection(nameof(ClusterModeProcesses))]
 public sealed class ClusteredIstTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);

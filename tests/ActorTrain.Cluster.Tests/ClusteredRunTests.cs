@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace ActorTrain.Cluster.Tests;
 
 /// <summary>Real `actortrain node` and `actortrain train` processes on loopback. One at a time: they share two cores.</summary>
-[Collection(nameof(ClusterProcesses))]
+[Collection(nameof(ClusterModeProcesses))]
 public sealed class ClusteredRunTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);

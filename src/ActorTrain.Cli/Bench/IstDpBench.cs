@@ -23,7 +23,7 @@ internal sealed class IstDpBench : IBench
     {
         options.RefuseSets(Name);
         var report = new BenchReport(Name);
-        var (train, test, epochs) = options.Quick ? (4096, 1000, 1) : (30000, 10000, 2);
+        var (train, test, epochs) = options.Quick ? (2048, 512, 1) : (30000, 10000, 2);
         var data = BenchData.Load(train, test, report, progress);
         var log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Sink(new ProgressSink(progress)).CreateLogger();
         var root = Directory.CreateTempSubdirectory("actortrain-bench-ist-dp-");
