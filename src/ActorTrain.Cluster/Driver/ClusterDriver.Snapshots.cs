@@ -17,6 +17,7 @@ namespace ActorTrain.Cluster.Driver;
 internal sealed partial class ClusterDriver
 {
     private readonly SnapshotLedger _snapshotLedger = new();
+    private readonly List<TimeSpan> _snapshotsReplicated = new();
 
     /// <summary>
     /// Sync pipelines only: without flush a stage's state before a step is not one cut of the pipeline (steps of
@@ -44,8 +45,10 @@ internal sealed partial class ClusterDriver
     private void OnSnapshotHeld(SnapshotHeld held)
     {
         if (!_snapshotLedger.Held(held.Step, held.Stage, Sender.Path.Address.ToString(), _shape.Balance.Length, CopiesWanted)) return;
+        var took = _clock.GetElapsedTime(_snapshotLedger.AskedAt(held.Step));
+        _snapshotsReplicated.Add(took);
         _log.Information("In-memory snapshot before step {Step}: {Copies} cop{Plural} of every stage held, {Ms:F0} ms after the step was dispatched",
-            held.Step, CopiesWanted, CopiesWanted == 1 ? "y" : "ies", _clock.GetElapsedTime(_snapshotLedger.AskedAt(held.Step)).TotalMilliseconds);
+            held.Step, CopiesWanted, CopiesWanted == 1 ? "y" : "ies", took.TotalMilliseconds);
     }
 
     /// <summary>

@@ -290,6 +290,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, _interrupted), _traffic.Values.ToList())
         {
             Recoveries = _recoveries.Select(Describe).ToList(),
+            SnapshotsReplicated = _snapshotsReplicated,
         });
     }
 }
