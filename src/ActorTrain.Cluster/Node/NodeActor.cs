@@ -71,7 +71,12 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
         {
             if (!_welcomed) End(1, $"no driver answered at {_driverAddress} within {_settings.JoinTimeout.TotalSeconds:F0} s");
         });
-        Receive<RunEntry>(e => _entry = e);
+        Receive<RunEntry>(e =>
+        {
+            // A mode plan's next entry has a driver of its own, which knows nothing of the snapshots of the one before.
+            _entry = e;
+            _snapshotStore.Clear();
+        });
         Receive<HostStages>(OnHostStages);
         Receive<ReleaseStages>(OnReleaseStages);
         Receive<Terminated>(OnStagesTerminated);

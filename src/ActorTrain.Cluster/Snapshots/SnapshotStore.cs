@@ -21,6 +21,13 @@ internal sealed class SnapshotStore
         foreach (var dropped in SnapshotRetention.Add(held, step)) _bytes.Remove((stage, dropped));
     }
 
+    public void Clear()
+    {
+        _steps.Clear();
+        _bytes.Clear();
+        _arriving.Clear();
+    }
+
     public bool TryGet(int stage, long step, out byte[] bytes) => _bytes.TryGetValue((stage, step), out bytes!);
 
     /// <summary>Adds a chunk; returns the whole snapshot once its last chunk is in (chunks come in order from one sender).</summary>
