@@ -55,6 +55,31 @@ public sealed class InMemorySnapshotRecoveryTests
         StageFiles.AssertIdentical(baseline, cluster.FinalCheckpoint());
     }
 
+    /// <summary>Both workers killed at once: each stage's own copy and its replica are gone, so the spare starts from the disk checkpoint.</summary>
+    [TrainingFact]
+    public async Task When_both_copies_of_a_snapshot_are_lost_the_run_falls_back_to_the_last_committed_checkpoint()
+    {
+        using var temp = new TempDirectory();
+        var baseline = await OneProcessBaselineAsync(temp);
+
+        var cluster = new LoopbackCluster(temp.File("faulted"),
+        [
+            .. Snapshots, "run.checkpoint-every=8",
+            "faults.plan=[{ kind = kill-node, stage = 0, step = 14 }, { kind = kill-node, stage = 1, step = 14 }]",
+        ]);
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var spare = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output + spare.Output);
+
+        Assert.Contains("No in-memory snapshot newer than step 8 has a surviving copy of every stage: rolling back to checkpoint", driver.Output);
+        var line = Regex.Match(driver.Stdout, "Node fault recovery: .*");
+        Assert.True(line.Success, driver.Stdout);
+        Assert.Contains("rolled back to step 8 (checkpoint", line.Value);
+        StageFiles.AssertIdentical(baseline, cluster.FinalCheckpoint());
+    }
+
     /// <summary>The summary line names the snapshot; returns the step rolled back to.</summary>
     private static long AssertRolledBackToSnapshot(string stdout, string sources)
     {
