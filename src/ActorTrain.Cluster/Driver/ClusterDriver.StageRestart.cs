@@ -5,10 +5,10 @@ namespace ActorTrain.Cluster.Driver;
 /// <summary>
 /// A stage that fails on a worker that lives on (a crash, a NaN or infinity caught by a finite check) under
 /// recovery.on-node-loss = re-place: nothing is lost but the stages' state, so every worker releases its stages and all
-/// are placed again where they were, under a new generation, from the newest complete in-memory snapshot or else the
-/// last committed checkpoint (the same path as a
-/// lost worker, without a spare or co-location). At most recovery.max-restarts times a run: a failure that keeps
-/// coming back (a crash loop, a real divergence) then stops the run with exit 1, naming the worker and the cause.
+/// are placed again where they were, under a new generation, from the newest in-memory snapshot every stage's worker
+/// holds or else the last committed checkpoint (the same path as a lost worker, without a spare or co-location). At
+/// most recovery.max-restarts times a run: a failure that keeps coming back (a crash loop, a real divergence) then
+/// stops the run with exit 1, naming the worker and the cause.
 /// </summary>
 internal sealed partial class ClusterDriver
 {
