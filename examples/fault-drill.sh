@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A node-fault drill on this machine: a driver and two `actortrain node` workers train mlp6 as a 2-stage pipeline; the
-# fault plan has the driver SIGKILL the worker hosting stage 1 at step 20. With recovery.on-node-loss = re-place the run
+# fault plan has the driver SIGKILL the worker hosting stage 1 at step 22. With recovery.on-node-loss = re-place the run
 # does not stop: when the kill happens this script starts a fresh worker, the driver places stage 1 on it, re-forms the
-# Gloo group under a new generation and replays from the last committed checkpoint (step 16). The final weights are then
-# compared (SHA-256 over every tensor) with the same configuration trained without the fault in one process.
+# Gloo group under a new generation and replays from the newest in-memory snapshot (recovery.snapshot-every = 4: the
+# one before step 20, stage 1's copy being the replica worker 0 kept) rather than the last committed checkpoint (step
+# 16). The final weights are then compared (SHA-256 over every tensor) with the same configuration trained without the
+# fault in one process.
 # Usage: examples/fault-drill.sh [train-limit]   (after ./build.sh build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,7 @@ out=${TMPDIR:-/tmp}/actortrain-fault-drill
 rm -rf "$out" && mkdir -p "$out"
 sets=(--set data.train-limit="$limit" --set data.test-limit=256 --set run.epochs=1 --set run.checkpoint-every=8)
 faulted=("${sets[@]}" --set run.output-dir="$out/cluster" --set recovery.on-node-loss=re-place --set recovery.spare-wait=60s
-         --set 'faults.plan=[{ kind = kill-node, stage = 1, step = 20 }]')
+         --set recovery.snapshot-every=4 --set 'faults.plan=[{ kind = kill-node, stage = 1, step = 22 }]')
 bin=artifacts/bin/actortrain
 
 echo "== baseline: the same configuration without the fault, in one process"
@@ -46,7 +48,7 @@ code=0
 wait "$driver" || code=$?
 stop_workers
 trap - EXIT
-grep -E "joined as a spare|takes the lost|Re-placing|Recovered from" "$out/driver.log" | sed 's/^/  /' || true
+grep -E "of every stage held|joined as a spare|takes the lost|Rolling back|Re-placing|Recovered from" "$out/driver.log" | tail -n 8 | sed 's/^/  /' || true
 grep -E "^[0-9]+ steps|^Node fault recovery" "$out/driver.log" || true
 echo "driver exit code: $code"
 

@@ -29,6 +29,10 @@ public static class ClusterAkkaConfig
             port = {{(driver ? cluster.Port : 0)}}
           }
           remote.log-remote-lifecycle-events = off
+          # Snapshot replicas go between workers in chunks below the transport's maximum frame size (128000 bytes by
+          # default, see NodeActor.ChunkBytes), as raw bytes rather than base64 JSON.
+          actor.serializers.snapshot-chunk = "ActorTrain.Cluster.Snapshots.SnapshotChunkSerializer, ActorTrain.Cluster"
+          actor.serialization-bindings { "ActorTrain.Cluster.Messages.SnapshotChunk, ActorTrain.Cluster" = snapshot-chunk }
           cluster {
             seed-nodes = ["{{SeedAddress(cluster)}}"]
             roles = [{{(driver ? DriverRole : WorkerRole)}}]

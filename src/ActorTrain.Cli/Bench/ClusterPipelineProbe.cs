@@ -56,8 +56,8 @@ internal static class ClusterPipelineProbe
         return new Outcome(mode, microBatches, local.SamplesPerSecond, clustered.SamplesPerSecond, result.Run.Steps, bytesPerStep, shares);
     }
 
-    /// <summary>One file for the driver (this process) and both workers: same keys, same fingerprint; free ports.</summary>
-    private static string Config(string mode, int microBatches, Dataset data, string dir) => string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>One file for the driver (this process) and both workers: same keys, same fingerprint; free ports; <paramref name="recovery"/>: the recovery block's keys.</summary>
+    internal static string Config(string mode, int microBatches, Dataset data, string dir, string recovery = "") => string.Create(CultureInfo.InvariantCulture, $$"""
         actortrain {
           run { name = "bench-cluster", mode = {{mode}}, epochs = 1, checkpoint-every = 0, eval-every-epoch = off, output-dir = "{{dir}}" }
           model.preset = mlp6
@@ -71,6 +71,7 @@ internal static class ClusterPipelineProbe
           pipeline { stages = 2, partition = balance, balance = [3, 3], micro-batches = {{microBatches}}, schedule = 1f1b, threads-per-stage = 1 }
           optimizer { type = sgd, lr = 0.02, momentum = 0.9 }
           logging { level = warning, file = off }
+          recovery { {{recovery}} }
           cluster { enabled = on, workers = 2, hostname = "127.0.0.1", port = {{FreePort.Next()}}, store-port = {{FreePort.Next()}} }
         }
         """);

@@ -26,7 +26,8 @@ internal static class WorkerCluster
         var workers = new List<SelfProcess>();
         try
         {
-            var run = ClusterTraining.DriveAsync(system, settings.Cluster, options, settings.Ist, data, ConfigIdentity.Of(config), observer, log);
+            var run = ClusterTraining.DriveAsync(system, settings.Cluster, options, settings.Ist, data, ConfigIdentity.Of(config), observer, log,
+                nodeLoss: NodeLossSettings.Of(settings.Recovery, settings.Faults));
             for (var w = 0; w < settings.Cluster.Workers; w++) workers.Add(SelfProcess.Start("node", "--config", file));
             try
             {

@@ -13,8 +13,9 @@ namespace ActorTrain.Cluster.Driver;
 /// gone), has the survivors release their stages and Gloo group while staying in the cluster, takes a spare worker
 /// (one that joined after placement, or joins within recovery.spare-wait) or else co-locates the lost stages on the
 /// survivors next to a neighbour, and places the stages again under a new generation (a new PrefixStore prefix: no
-/// stale keys). Every stage loads the last committed checkpoint (or starts from the run's start) and the driver replays
-/// the same positions from there, so the run ends with the weights of a run without the fault.
+/// stale keys). Every stage starts from the newest in-memory snapshot with a surviving copy of every stage (see
+/// ClusterDriver.Snapshots.cs), or else loads the last committed checkpoint (or starts from the run's start), and the
+/// driver replays the same positions from there, so the run ends with the weights of a run without the fault.
 /// </summary>
 internal sealed partial class ClusterDriver
 {
@@ -221,19 +222,14 @@ internal sealed partial class ClusterDriver
             _workers[rank].Rank = rank;
             foreach (var stage in _workers[rank].Stages) stageRanks[stage] = rank;
         }
-        var resumeFrom = _lastCheckpoint ?? _shape.ResumeFrom;
-        _position = _checkpointPosition;
-        _nextStep = _checkpointedStep = _position.Step;
-        _samples = _checkpointSamples;
-        _recovery!.RollbackStep = _position.Step;
-        _recovery.RollbackPoint = resumeFrom is null ? "the run's start" : $"checkpoint {resumeFrom}";
-        _recovery.Placement = string.Join("; ", _workers);
+        var (resumeFrom, restore) = RollBack(stageRanks, orphans);
+        _recovery!.Placement = string.Join("; ", _workers);
         var prefix = $"{Path.GetFileName(_options.RunDirectory)}/generation-{_generation}";
         _log.Information("Re-placing under generation {Generation} ({Prefix}) from {Point}: {Placement}", _generation, prefix, _recovery.RollbackPoint,
             _recovery.Placement);
         foreach (var worker in _workers)
             worker.Node.Tell(new HostStages(worker.Rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
-                _options.RunDirectory!, resumeFrom, _generation, Profile: WorkersRecord), Self);
+                _options.RunDirectory!, resumeFrom, _generation, Profile: WorkersRecord, Buddy: BuddyOf(worker.Rank), Restore: restore), Self);
     }
 
     /// <summary>Every worker of the new generation is ready: training goes on from the rollback point. False when no re-placement was under way.</summary>

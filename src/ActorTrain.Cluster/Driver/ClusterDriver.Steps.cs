@@ -37,7 +37,8 @@ internal sealed partial class ClusterDriver
         {
             _drainSent = false;
             var step = _nextStep++;
-            foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch), Self);
+            var snapshot = SnapshotBefore(step);
+            foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch, snapshot), Self);
             InjectNodeFaults(step);
             var samples = Math.Min(_options.BatchSize, _shape.TrainSamples - _position.Batch * _options.BatchSize);
             _pendingSteps[step] = (0, samples);

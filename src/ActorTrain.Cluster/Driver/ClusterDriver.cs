@@ -61,6 +61,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
         CommitRollbackPoint();
 
         ReceiveRecovery();
+        ReceiveSnapshots();
 
         ReceiveProfiling();
         Receive<NodeHello>(OnHello);
@@ -201,7 +202,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             _log.Information("Placement: {Worker}", worker.ToString());
             worker.Node.Tell(RunEntry.Of(_options), Self);
             worker.Node.Tell(new HostStages(rank, _workers.Count + (ServesIst ? 1 : 0), _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort,
-                prefix, _options.RunDirectory!, _shape.ResumeFrom, Profile: WorkersRecord), Self);
+                prefix, _options.RunDirectory!, _shape.ResumeFrom, Profile: WorkersRecord, Buddy: BuddyOf(rank)), Self);
         }
         if (ServesIst) JoinAsServer(prefix);
     }
@@ -289,6 +290,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
             _clock.GetElapsedTime(_startTimestamp), _lastCheckpoint, _interrupted), _traffic.Values.ToList())
         {
             Recoveries = _recoveries.Select(Describe).ToList(),
+            SnapshotsReplicated = _snapshotsReplicated,
         });
     }
 }

@@ -9,7 +9,10 @@ namespace ActorTrain.Cluster.Messages;
 /// <paramref name="Generation"/> counts re-placements after lost workers (0 for the first placement).
 /// In dp, <paramref name="Balance"/> is the whole model as one stage and <paramref name="StageRanks"/> the rank of each replica.
 /// <paramref name="Profile"/>: the run is profiled, so the worker records its stages' spans and Gloo transfers.
+/// <paramref name="Buddy"/>: the node actor this worker replicates its stages' in-memory snapshots to (null: none, as
+/// with one worker or snapshots off). <paramref name="Restore"/>: the stages start from that in-memory snapshot
+/// instead of <paramref name="ResumeFrom"/>.
 /// </summary>
 public sealed record HostStages(
     int Rank, int WorldSize, int[] Balance, int[] StageRanks, string StoreHost, int StorePort, string StorePrefix, string RunDirectory,
-    string? ResumeFrom, int Generation = 0, bool Profile = false);
+    string? ResumeFrom, int Generation = 0, bool Profile = false, Akka.Actor.IActorRef? Buddy = null, RestoreSnapshot? Restore = null);

@@ -13,6 +13,7 @@ internal sealed partial class NodeActor
     private void OnReleaseStages(ReleaseStages release)
     {
         _log.Warning("The driver re-places the stages (generation {Generation}): releasing this worker's stages and Gloo group", release.Generation);
+        _restoring = null;
         if (_stages is not { } stages)
         {
             Sender.Tell(new StagesReleased(release.Generation), Self);

@@ -71,11 +71,17 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
         {
             if (!_welcomed) End(1, $"no driver answered at {_driverAddress} within {_settings.JoinTimeout.TotalSeconds:F0} s");
         });
-        Receive<RunEntry>(e => _entry = e);
+        Receive<RunEntry>(e =>
+        {
+            // A mode plan's next entry has a driver of its own, which knows nothing of the snapshots of the one before.
+            _entry = e;
+            _snapshotStore.Clear();
+        });
         Receive<HostStages>(OnHostStages);
         Receive<ReleaseStages>(OnReleaseStages);
         Receive<Terminated>(OnStagesTerminated);
         Receive<InjectNodeFault>(OnInjectNodeFault);
+        ReceiveSnapshots();
         Receive<EndRun>(e =>
         {
             _runEnded = true;
@@ -106,27 +112,36 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
 
     private void OnHostStages(HostStages plan)
     {
-        if (_stages is not null)
+        if (_stages is not null || _restoring is not null)
         {
             _log.Warning("Ignoring a placement while the run generation before it is still hosted here");
             return;
         }
         _runEnded = false;
+        (_driver, _buddy) = (Sender, plan.Buddy);
+        if (plan.Restore is { } restore) GatherSnapshot(plan, restore);
+        else Host(plan, null);
+    }
+
+    /// <summary>Starts the placed stages (<paramref name="restored"/>: the serialized snapshot each local stage starts from).</summary>
+    private void Host(HostStages plan, IReadOnlyDictionary<int, byte[]>? restored)
+    {
         var options = (_entry?.ApplyTo(_options) ?? _options) with { RunDirectory = plan.RunDirectory };
         // A generation's children take new names: the previous generation's may still be stopping.
         var generation = _generation++;
         _stages = options.Mode switch
         {
-            DataParallelRun.Mode => Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, Sender, _settings, _log), $"replica-{generation}"),
-            DecoupledSupervisor.Mode => Context.ActorOf(WorkerDecoupledStages.Props(plan, options, _decoupled, _dataset, Sender, _settings, _log),
+            DataParallelRun.Mode => Context.ActorOf(WorkerReplica.Props(plan, options, _dataset, _driver!, _settings, _log), $"replica-{generation}"),
+            DecoupledSupervisor.Mode => Context.ActorOf(WorkerDecoupledStages.Props(plan, options, _decoupled, _dataset, _driver!, _settings, _log),
                 $"decoupled-{generation}"),
-            IstRun.Mode => Context.ActorOf(WorkerSubnet.Props(plan, options, _ist, _dataset, Sender, _settings, _log), $"subnet-{generation}"),
-            _ => Context.ActorOf(WorkerStages.Props(plan, options, _dataset, Sender, _settings, _links, _log), $"stages-{generation}"),
+            IstRun.Mode => Context.ActorOf(WorkerSubnet.Props(plan, options, _ist, _dataset, _driver!, _settings, _log), $"subnet-{generation}"),
+            _ => Context.ActorOf(WorkerStages.Props(plan, options, _dataset, _driver!, _settings, _links, restored, _log), $"stages-{generation}"),
         };
     }
 
     private void StopStages()
     {
+        _restoring = null;
         _stages?.Tell(EndRun.Done, Self);
         _stages = null;
     }

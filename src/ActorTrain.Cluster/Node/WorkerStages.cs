@@ -55,6 +55,8 @@ internal sealed partial class WorkerStages : ReceiveActor
     private readonly Batch _batch, _testBatch;
     private readonly long[] _inputShape;
 
+    private readonly IReadOnlyDictionary<int, byte[]>? _restored;
+
     private IReadOnlyList<PipelineStage> _mine = [];
     private GlooGroup? _gloo;
     private bool _ended;
@@ -62,10 +64,10 @@ internal sealed partial class WorkerStages : ReceiveActor
     private sealed record LinkFailed(int PeerRank, string Reason);
 
     public WorkerStages(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, WorkerLinks links,
-        ILogger log)
+        IReadOnlyDictionary<int, byte[]>? restored, ILogger log)
     {
-        (_plan, _options, _dataset, _driver, _linkTimeout, _localAddress, _log) =
-            (plan, options, dataset, driver, cluster.LinkTimeout, cluster.WorkerHostname, log);
+        (_plan, _options, _dataset, _driver, _linkTimeout, _localAddress, _restored, _log) =
+            (plan, options, dataset, driver, cluster.LinkTimeout, cluster.WorkerHostname, restored, log);
         // Each generation of a run (a re-placement, a restart) stamps its own on the link protocol, as a rollback in one
         // process does: stage faults count their firings per generation, and a stale frame could never pass for a new one.
         _links = links.Factory.WithGeneration(plan.Generation + 1);
@@ -90,6 +92,7 @@ internal sealed partial class WorkerStages : ReceiveActor
         Receive<EvaluationResult>(result => _driver.Tell(result, Self));
         Receive<SaveStages>(OnSaveStages);
         Receive<StageSaved>(saved => _driver.Tell(saved, Self));
+        Receive<SnapshotTaken>(OnSnapshotTaken);
         Receive<LinkFailed>(f => Report(f.PeerRank, f.Reason));
         Receive<LinkAck>(Answer);
         Receive<ResendRequest>(Answer);
@@ -106,8 +109,8 @@ internal sealed partial class WorkerStages : ReceiveActor
     }
 
     public static Props Props(HostStages plan, TrainingOptions options, Dataset dataset, IActorRef driver, ClusterSettings cluster, WorkerLinks links,
-        ILogger log) =>
-        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, cluster, links, log)).WithDispatcher(StageDispatcher.Id);
+        IReadOnlyDictionary<int, byte[]>? restored, ILogger log) =>
+        Akka.Actor.Props.Create(() => new WorkerStages(plan, options, dataset, driver, cluster, links, restored, log)).WithDispatcher(StageDispatcher.Id);
 
     /// <summary>The test split as a one-process run batches it (see TrainingRun), so test batch indices mean the same everywhere.</summary>
     private BatchLoader TestLoader() => new(_dataset.Test, _dataset.Normalization,
@@ -137,6 +140,7 @@ internal sealed partial class WorkerStages : ReceiveActor
         }
         _mine = all.Where(s => IsLocal(s.Index)).ToList();
         foreach (var other in all.Where(s => !IsLocal(s.Index))) other.Dispose();
+        if (!RestoreSnapshots()) return;
         StartRecording();
         _log.Information("Worker rank {Rank}: hosting stage(s) {Stages}; joining the Gloo group at {Host}:{Port} ({Prefix})",
             _plan.Rank, string.Join(", ", _mine.Select(s => s.Index)), _plan.StoreHost, _plan.StorePort, _plan.StorePrefix);
@@ -157,7 +161,8 @@ internal sealed partial class WorkerStages : ReceiveActor
         {
             var actor = _stageActors[stage.Index];
             var inbox = _links.Inbox(stage.Index, actor, Context.System.Scheduler, LinkObserver, TimeProvider.System);
-            actor.Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self, inbox, _checkFinite), Self);
+            actor.Tell(new WireStage(Link(stage.Index, stage.Index - 1), Link(stage.Index, stage.Index + 1), Self, inbox, _checkFinite,
+                HandSnapshotsOver: true), Self);
         }
         foreach (var loop in _incoming) loop.Start();
         _driver.Tell(new StagesReady(_plan.Rank, _plan.Generation), Self);
@@ -207,7 +212,7 @@ internal sealed partial class WorkerStages : ReceiveActor
         {
             var first = index == 0;
             var last = index == _plan.Balance.Length - 1;
-            actor.Tell(new RunStep(at.Step, micro.Count, _batch.Count, first ? micro.Inputs() : null, last ? micro.Labels() : null), Self);
+            actor.Tell(new RunStep(at.Step, micro.Count, _batch.Count, first ? micro.Inputs() : null, last ? micro.Labels() : null, at.SnapshotFirst), Self);
         }
     }
 

@@ -19,13 +19,26 @@ public static class Checkpoint
         SafeTensorsFile.Write(path, tensors.Select(p => ToEntry(p.Key, p.Value)).ToList(), metadata);
     }
 
+    /// <summary>What <see cref="Save"/> would write, as bytes in memory; the caller keeps ownership of the tensors.</summary>
+    public static byte[] ToBytes(IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        return SafeTensorsFile.ToBytes(tensors.Select(p => ToEntry(p.Key, p.Value)).ToList(), metadata);
+    }
+
+    /// <summary>Reads bytes made by <see cref="ToBytes"/> into new CPU tensors, as <see cref="Load"/> reads a file.</summary>
+    public static (Dictionary<string, Tensor> Tensors, IReadOnlyDictionary<string, string> Metadata) FromBytes(byte[] bytes, string source) =>
+        ToTensors(SafeTensorsFile.Read(bytes, source));
+
     /// <summary>
     /// Reads a checkpoint written by <see cref="Save"/> into new CPU tensors, which the caller owns and
     /// disposes. A damaged file throws <see cref="CheckpointFormatException"/> before any tensor is made.
     /// </summary>
-    public static (Dictionary<string, Tensor> Tensors, IReadOnlyDictionary<string, string> Metadata) Load(string path)
+    public static (Dictionary<string, Tensor> Tensors, IReadOnlyDictionary<string, string> Metadata) Load(string path) =>
+        ToTensors(SafeTensorsFile.Read(path));
+
+    private static (Dictionary<string, Tensor> Tensors, IReadOnlyDictionary<string, string> Metadata) ToTensors(SafeTensorsContent content)
     {
-        var content = SafeTensorsFile.Read(path);
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         try
         {

@@ -23,4 +23,16 @@ public static class SafeTensorsFile
     /// (written by another tool), which is then only checked for structure.
     /// </summary>
     public static SafeTensorsContent Read(string path, bool requireChecksum) => SafeTensorsReader.Read(path, requireChecksum);
+
+    /// <summary>The bytes <see cref="Write"/> would put in a file, in memory.</summary>
+    public static byte[] ToBytes(IEnumerable<SafeTensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata = null) =>
+        SafeTensorsWriter.ToBytes(entries, metadata);
+
+    /// <summary>Reads bytes made by <see cref="ToBytes"/>, checked as a file is; <paramref name="source"/> names them in errors.</summary>
+    public static SafeTensorsContent Read(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var stream = new MemoryStream(bytes, writable: false);
+        return SafeTensorsReader.Read(stream, source, requireChecksum: true);
+    }
 }

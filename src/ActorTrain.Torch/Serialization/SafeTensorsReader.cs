@@ -13,6 +13,12 @@ internal static class SafeTensorsReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        return Read(stream, path, requireChecksum);
+    }
+
+    /// <summary>Reads safetensors bytes from <paramref name="stream"/> (a file, or bytes in memory); <paramref name="path"/> names them in errors.</summary>
+    public static SafeTensorsContent Read(Stream stream, string path, bool requireChecksum)
+    {
         var fileLength = stream.Length;
         if (fileLength < 8) throw new CheckpointFormatException(path, $"bad header length: the file is {fileLength} bytes, too short to hold one");
 

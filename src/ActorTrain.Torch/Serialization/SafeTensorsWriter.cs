@@ -9,8 +9,38 @@ internal static class SafeTensorsWriter
     public static void Write(string path, IEnumerable<SafeTensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        // Encoded before the file is touched: an enumerator that fails leaves the old file alone.
+        var (header, list) = Encode(entries, metadata);
+        AtomicFile.Write(path, stream =>
+        {
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+            stream.Write(length);
+            stream.Write(header);
+            foreach (var entry in list) stream.Write(entry.Data.Span);
+        });
+    }
+
+    /// <summary>The same bytes as a file written by <see cref="Write"/>, in memory (an in-memory snapshot sent to another node).</summary>
+    public static byte[] ToBytes(IEnumerable<SafeTensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata)
+    {
+        var (header, list) = Encode(entries, metadata);
+        var bytes = GC.AllocateUninitializedArray<byte>(checked(8 + header.Length + (int)list.Sum(e => (long)e.Data.Length)));
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)header.Length);
+        header.CopyTo(bytes, 8);
+        var offset = 8 + header.Length;
+        foreach (var entry in list)
+        {
+            entry.Data.Span.CopyTo(bytes.AsSpan(offset));
+            offset += entry.Data.Length;
+        }
+        return bytes;
+    }
+
+    /// <summary>Checks the entries and metadata and encodes the header, checksums included.</summary>
+    private static (byte[] Header, List<SafeTensorsEntry> Entries) Encode(IEnumerable<SafeTensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata)
+    {
         ArgumentNullException.ThrowIfNull(entries);
-        // Materialised before the file is touched: an enumerator that fails leaves the old file alone.
         var list = entries.ToList();
         var tensors = Layout(list);
         var userMetadata = CheckMetadata(metadata);
@@ -22,15 +52,7 @@ internal static class SafeTensorsWriter
             new(SafeTensorsHeader.HeaderChecksumKey, description),
             new(SafeTensorsHeader.DataChecksumKey, DataSha256(list)),
         ]).Encode();
-
-        AtomicFile.Write(path, stream =>
-        {
-            Span<byte> length = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
-            stream.Write(length);
-            stream.Write(header);
-            foreach (var entry in list) stream.Write(entry.Data.Span);
-        });
+        return (header, list);
     }
 
     private static List<SafeTensorsTensorInfo> Layout(List<SafeTensorsEntry> entries)

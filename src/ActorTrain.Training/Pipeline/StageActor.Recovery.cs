@@ -14,15 +14,21 @@ internal abstract partial class StageActor
 {
     private const int SnapshotsKept = 2;
     private readonly List<StageSnapshot> _snapshots = new();
-    private bool _checkFinite;
+    private bool _checkFinite, _handSnapshotsOver;
 
     /// <summary>Copies this stage's state as it is before <paramref name="step"/> (no micro-batch in flight).</summary>
     protected void TakeSnapshot(long step)
     {
         if (_snapshots.Count > 0 && _snapshots[^1].Step == step) return;
         var start = _clock.GetTimestamp();
-        _snapshots.Add(StageSnapshot.Take(_stage, step));
+        var snapshot = StageSnapshot.Take(_stage, step);
         _observer.OnSpan(new Span(Index, SpanKind.Snapshot, step, -1, start, _clock.GetTimestamp()));
+        if (_handSnapshotsOver && Supervisor is { } keeper)
+        {
+            keeper.Tell(new SnapshotTaken(Index, snapshot), Self);
+            return;
+        }
+        _snapshots.Add(snapshot);
         while (_snapshots.Count > SnapshotsKept)
         {
             _snapshots[0].Dispose();

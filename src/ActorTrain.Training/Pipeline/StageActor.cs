@@ -86,7 +86,8 @@ internal abstract partial class StageActor : ReceiveActor
         else _previous?.Control(control);
     }
 
-    private void Wire(WireStage w) => (_previous, _next, Supervisor, _inbox, _checkFinite) = (w.Previous, w.Next, w.Supervisor, w.Inbox, w.CheckFinite);
+    private void Wire(WireStage w) =>
+        (_previous, _next, Supervisor, _inbox, _checkFinite, _handSnapshotsOver) = (w.Previous, w.Next, w.Supervisor, w.Inbox, w.CheckFinite, w.HandSnapshotsOver);
 
     private void OnForward(Forward f)
     {

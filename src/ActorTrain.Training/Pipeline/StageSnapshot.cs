@@ -1,4 +1,6 @@
+using System.Globalization;
 using ActorTrain.Torch;
+using ActorTrain.Torch.Serialization;
 
 namespace ActorTrain.Training.Pipeline;
 
@@ -31,6 +33,28 @@ internal sealed class StageSnapshot : IDisposable
         stage.Optimizer.LoadStateDict(_optimizer);
         stage.Optimizer.ZeroGrad();
     }
+
+    /// <summary>
+    /// The copy as the bytes of a stage file (model and optimizer state under the same prefixes as <see cref="StageState"/>),
+    /// for a clustered worker to keep beyond its stage's life and replicate to another node.
+    /// </summary>
+    public byte[] Serialize() => Checkpoint.ToBytes(
+        _model.Select(p => KeyValuePair.Create(StageState.ModelPrefix + p.Key, p.Value))
+            .Concat(_optimizer.Select(p => KeyValuePair.Create(StageState.OptimizerPrefix + p.Key, p.Value))),
+        new Dictionary<string, string> { [StepKey] = Step.ToString(CultureInfo.InvariantCulture) });
+
+    /// <summary>Reads bytes made by <see cref="Serialize"/> back into a snapshot (its checksums verified) to restore a new stage from.</summary>
+    public static StageSnapshot Deserialize(byte[] bytes, string source)
+    {
+        var (tensors, metadata) = Checkpoint.FromBytes(bytes, source);
+        var step = long.Parse(metadata[StepKey], CultureInfo.InvariantCulture);
+        return new StageSnapshot(step, Unprefixed(tensors, StageState.ModelPrefix), Unprefixed(tensors, StageState.OptimizerPrefix));
+    }
+
+    private const string StepKey = "step";
+
+    private static Dictionary<string, Tensor> Unprefixed(Dictionary<string, Tensor> tensors, string prefix) =>
+        tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
 
     public void Dispose()
     {

@@ -10,7 +10,7 @@ public sealed class ClusterBenchTests
     private const long ActivationBytesPerStep = 2L * 128 * 1024 * 4;
 
     [TrainingFact]
-    public void A_quick_run_reports_both_transports_and_each_clustered_pipeline_with_its_gloo_bytes_per_step()
+    public void A_quick_run_reports_both_transports_each_clustered_pipeline_with_its_gloo_bytes_per_step_and_the_cost_of_snapshots()
     {
         var result = ActortrainProcess.Run(["bench", "cluster", "--quick", "--json"]);
 
@@ -29,5 +29,10 @@ public sealed class ClusterBenchTests
             Assert.True(p["cluster-samples-per-s"]!.GetValue<double>() > 0, result.Err);
             Assert.Equal(2, p["gloo-send-share-per-worker"]!.AsArray().Count);
         }
+        // Two runs with snapshots before steps 0, 50 and 100 of 110, each with a copy and a replica of both stages (the last may still be on its way at the end).
+        var snapshots = json["snapshots"]!;
+        Assert.Equal(50, snapshots["every"]!.GetValue<int>());
+        Assert.True(snapshots["ratio"]!.GetValue<double>() > 0, result.Err);
+        Assert.InRange(snapshots["replicated-ms"]!.AsArray().Count, 4, 6);
     }
 }

@@ -36,6 +36,24 @@ public sealed class SafeTensorsRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Bytes_in_memory_are_the_files_bytes_and_are_checked_as_a_file_is()
+    {
+        SafeTensorsEntry[] entries = [Entry("w", ScalarType.Float32, [2], 1.5f, -2f), Entry("steps", ScalarType.Int64, [1], 42L)];
+        var metadata = new Dictionary<string, string> { ["step"] = "24" };
+        var path = _dir.File("memory.safetensors");
+        SafeTensorsFile.Write(path, entries, metadata);
+
+        var bytes = SafeTensorsFile.ToBytes(entries, metadata);
+        var content = SafeTensorsFile.Read(bytes, "a snapshot");
+
+        Assert.Equal(File.ReadAllBytes(path), bytes);
+        foreach (var (written, read) in entries.Zip(content.Entries)) AssertSameEntry(written, read);
+        Assert.Equal("24", content.Metadata["step"]);
+        bytes[^1] ^= 1;
+        Assert.Contains("data checksum mismatch", Assert.Throws<CheckpointFormatException>(() => SafeTensorsFile.Read(bytes, "a snapshot")).Message);
+    }
+
+    [Fact]
     public void Zero_dimensional_and_empty_tensors_round_trip()
     {
         SafeTensorsEntry[] entries =
