@@ -19,6 +19,9 @@ public sealed class FaultInjector(FaultSettings settings, FaultRecorder recorder
     /// <summary>Whether the plan holds a stage fault (then the run needs recovery on to survive it).</summary>
     public bool HasStageFaults => settings.Plan.Any(f => f.Kind.IsStageFault());
 
+    /// <summary>How often each plan entry has fired in other processes of a clustered run, by plan index.</summary>
+    public void MarkFired(IReadOnlyList<int> fired) => _stageFaults.MarkFired(fired);
+
     public IStageLink Decorate(IStageLink link)
     {
         var plan = settings.Plan.Where(f => f.Kind.IsLinkFault() && f.From == link.From && f.To == link.To).ToList();

@@ -8,7 +8,8 @@ namespace ActorTrain.Faults;
 /// Explains each injected fault. A message fault is joined with the link protocol's events about the same frame (link,
 /// generation and sequence number): the first detecting event names the detection, a resend names the recovery. A stage
 /// fault is joined with the first recovery the supervisor reported after it about its step and stage (for a NaN, the
-/// neighbour that received it); a straggler claims none. A storage fault is joined with the supervisor's report of the
+/// neighbour that received it); a straggler claims none. A node fault (kill-node, leave-node: the driver of a clustered
+/// run reports its re-placement as a rollback) is joined the same way. A storage fault is joined with the supervisor's report of the
 /// checkpoint of its step (stage -1).
 /// Pure: tested with literal event lists.
 /// </summary>
@@ -34,7 +35,7 @@ public static class FaultOutcomes
                 outcomes.Add(unclaimed.FirstOrDefault(r => r.Stage < 0 && r.Step == f.Step && r.DetectedAt >= f.Timestamp) is { } report
                     ? new FaultOutcome(f, $"{report.DetectedBy}: {report.Cause}", Recovery(report), Elapsed(f.Timestamp, report.DetectedAt, frequency))
                     : new FaultOutcome(f, NotDetected, "none"));
-            else if (!f.Kind.IsStageFault())
+            else if (f.Kind.IsLinkFault())
                 outcomes.Add(Explain(f, events.Where(e => e.From == f.From && e.To == f.To && e.Generation == f.Generation && e.Sequence == f.Sequence).ToList(), frequency));
             else if (f.Kind == FaultKind.Straggler || unclaimed.FirstOrDefault(r => About(r, f)) is not { } recovery)
                 outcomes.Add(f.Kind switch

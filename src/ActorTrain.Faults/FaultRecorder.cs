@@ -27,6 +27,16 @@ public sealed class FaultRecorder(ITrainingObserver? timeline = null) : ITrainin
         timeline?.OnFaultInjected(new FaultInjection(EnumNames.Of(fault.Kind), fault.Where, fault.Step, fault.MicroBatch, fault.Timestamp));
     }
 
+    /// <summary>
+    /// A fault no injector of this process applied: the driver of a clustered run reports those it injected (node and
+    /// storage faults) or found on a worker (a hang its watchdog caught).
+    /// </summary>
+    public void OnFaultInjected(FaultInjection fault)
+    {
+        if (EnumNames.TryParse<FaultKind>(fault.Kind, out var kind))
+            OnInjected(new InjectedFault(kind, fault.Stage, fault.Stage, fault.Step, fault.MicroBatch, -1, fault.Timestamp));
+    }
+
     public void OnLinkEvent(LinkEvent linkEvent) => _events.Enqueue(linkEvent);
 
     public void OnRecovery(RecoveryEvent recovery) => _recoveries.Enqueue(recovery);

@@ -12,6 +12,6 @@ public sealed record InjectedFault(FaultKind Kind, int From, int To, long Step, 
 {
     public string Link => $"{From}->{To}";
 
-    /// <summary>Where it acted, as reports show it ("0->1", "stage 1").</summary>
-    public string Where => Kind.IsStageFault() ? $"stage {From}" : Kind.IsStorageFault() ? "checkpoint" : Link;
+    /// <summary>Where it acted, as reports show it ("0->1", "stage 1", "node of stage 1").</summary>
+    public string Where => Kind.IsStageFault() ? $"stage {From}" : Kind.IsNodeFault() ? $"node of stage {From}" : Kind.IsStorageFault() ? "checkpoint" : Link;
 }

@@ -38,6 +38,13 @@ internal sealed class StageFaultBook(IReadOnlyList<FaultSpec> plan)
         }
     }
 
+    /// <summary>Counts from elsewhere (a fenced worker's process): an entry has fired at least that often.</summary>
+    public void MarkFired(IReadOnlyList<int> fired)
+    {
+        lock (_lock)
+            for (var i = 0; i < Math.Min(fired.Count, _fired.Length); i++) _fired[i] = Math.Max(_fired[i], fired[i]);
+    }
+
     /// <summary>
     /// How long a straggler entry holds this send back, and whether this is its first hit (the one recorded): factor - 1
     /// times the time since the stage's previous send (its compute since then, about), at most a second.

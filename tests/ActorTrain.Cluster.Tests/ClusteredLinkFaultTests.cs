@@ -53,13 +53,4 @@ public sealed class ClusteredLinkFaultTests
         Assert.Matches(@"Resent(OnRequest|OnTimeout) \d+", healed.Groups[1].Value);
         StageFiles.AssertIdentical(local.FinalCheckpoint(), cluster.FinalCheckpoint());
     }
-
-    [TrainingFact]
-    public async Task A_hang_in_a_clustered_run_is_refused_with_exit_2_naming_the_plan()
-    {
-        using var temp = new TempDirectory();
-        using var driver = new LoopbackCluster(temp.Path).StartDriver("faults.plan=[{ kind = hang, stage = 1, step = 2, duration = 1s }]");
-        Assert.Equal(2, await driver.ExitCodeAsync(RunTimeout));
-        Assert.Contains("actortrain.faults.plan: hang faults are injected in one process only", driver.Stderr);
-    }
 }

@@ -33,6 +33,13 @@ internal sealed class LoopbackCluster(string outputDir, params string[] extraSet
     /// <summary>A driver that continues <paramref name="runOrCheckpoint"/> (--resume) with this cluster's settings.</summary>
     public CliProcess StartResumingDriver(string runOrCheckpoint) => CliProcess.Start([.. Args("train"), "--resume", runOrCheckpoint]);
 
+    /// <summary>Trains this configuration in one process (cluster.enabled = off), as the baseline a clustered run must match.</summary>
+    public async Task TrainInOneProcessAsync(TimeSpan timeout)
+    {
+        using var oneProcess = CliProcess.Start(Args("train", "cluster.enabled=off"));
+        Assert.True(await oneProcess.ExitCodeAsync(timeout) == 0, oneProcess.Output);
+    }
+
     /// <summary>The one run directory under <see cref="OutputDir"/>.</summary>
     public string RunDirectory() => Assert.Single(Directory.GetDirectories(outputDir));
 

@@ -38,6 +38,13 @@ internal sealed class FaultsCommand : ICommand
         "Identical weights are promised for sync; async heals the same faults but may still end with different weights.\n" +
         "Both runs go to actortrain.run.output-dir/<run.name>-faults-TIMESTAMP/{baseline,faulted}. hocon/faults-local.conf\n" +
         "has a plan with every in-process fault; --set run.max-steps=N trains a slice.\n\n" +
+        "With actortrain.cluster.enabled = on the faulted run is clustered: this process is the driver and waits for the\n" +
+        "workers you start (actortrain node --config FILE, with the same --set options and the plan as --set faults.plan=...),\n" +
+        "as train does; it also takes node faults (kill-node, leave-node) and needs recovery.on-node-loss = re-place for\n" +
+        "them and for crash, nan and hang. The baseline then trains in this one process, after the faulted run: a clustered\n" +
+        "sync or async run ends with exactly the weights of the same configuration in one process, which is what makes it\n" +
+        "a valid baseline. Rows come from the driver: node, hang, crash, nan and storage faults; message faults are\n" +
+        "injected and healed inside the workers (the driver's log says what the link protocol healed).\n\n" +
         "options:\n" +
         "  --config FILE   HOCON file overlaid on the reference configuration\n" +
         "  --plan PLAN     the fault plan instead of actortrain.faults.plan: a HOCON array, inline or in a file,\n" +
@@ -58,17 +65,11 @@ internal sealed class FaultsCommand : ICommand
         var sets = new List<string>();
         if (a.Value("--plan") is { } plan) sets.Add("faults.plan=" + (File.Exists(plan) ? File.ReadAllText(plan) : plan));
         sets.AddRange(a.Values("--set"));
-        var (_, settings) = SettingsInput.Load(a.Value("--config"), sets);
+        var (config, settings) = SettingsInput.Load(a.Value("--config"), sets);
         ModeDispatch.Check(settings);
-        // Its baseline and faulted runs are one-process runs; node faults are drilled with examples/fault-drill.sh.
-        if (settings.Cluster.Enabled)
-            throw new UsageException("actortrain.cluster.enabled: the faults command runs its experiment in one process; drill node faults " +
-                                     "with a clustered `actortrain train` (see examples/fault-drill.sh).");
         if (settings.Faults.Plan.Count == 0)
             throw new UsageException("the fault plan is empty: give actortrain.faults.plan in the configuration, or --plan.");
-        if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } stageFault &&
-            (settings.Recovery.SnapshotEvery == 0 || settings.EffectivePlan.Any(e => e.Mode != TrainingMode.Sync)))
-            throw new UsageException($"the fault plan has a {EnumNames.Of(stageFault.Kind)} of {stageFault.Where}: stage faults are recovered by rollback, which needs actortrain.run.mode = sync and actortrain.recovery.snapshot-every > 0.");
+        CheckRecoverable(settings);
         RunPreflight.CheckRunName(settings.Run.Name);
         RunPreflight.CheckWritable($"run.output-dir = {settings.Run.OutputDir}", settings.Run.OutputDir);
 
@@ -82,28 +83,62 @@ internal sealed class FaultsCommand : ICommand
         var root = Path.GetFullPath(Path.Combine(settings.Run.OutputDir,
             $"{settings.Run.Name}-faults-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
         var quiet = settings with { Logging = settings.Logging with { Console = false } };
-        ProcessActorSystem.Start(settings.AkkaHocon);
+        // One process without faults: for a clustered configuration that is the valid baseline, as clustered runs are bit-identical to it.
+        var fresh = quiet with { Faults = settings.Faults with { Plan = [] }, Cluster = settings.Cluster with { Enabled = false } };
+        void Say(string line)
+        {
+            if (!a.Flag("--json")) Console.Out.WriteLine(line);
+        }
         try
         {
-            if (!a.Flag("--json")) Console.Out.WriteLine(given is null ? $"Baseline (no faults) in {Path.Combine(root, "baseline")} ..." : $"Baseline taken from {given.Directory}");
-            var baseline = given ?? Train(quiet with { Faults = settings.Faults with { Plan = [] } }, options, dataset, Path.Combine(root, "baseline"));
-            if (!a.Flag("--json")) Console.Out.WriteLine($"Faulted run ({settings.Faults.Plan.Count} plan entries) in {Path.Combine(root, "faulted")} ...");
-            var faulted = Train(quiet, options, dataset, Path.Combine(root, "faulted"));
-            var experiment = new FaultExperiment(baseline, faulted,
-                FaultOutcomes.Explain(faulted.Recorder.Faults, faulted.Recorder.LinkEvents, faulted.Recorder.Recoveries, System.Diagnostics.Stopwatch.Frequency));
-            if (a.Flag("--json")) Console.Out.WriteLine(experiment.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-            else experiment.Print();
-            return experiment.IdenticalWeights ? ExitCodes.Ok : ExitCodes.Failure;
+            FaultRun? faulted = null;
+            // Clustered, the faulted run goes first: the workers the user starts for it must not wait out their join timeout behind the baseline.
+            if (settings.Cluster.Enabled)
+            {
+                Say($"Faulted run ({settings.Faults.Plan.Count} plan entries) as the cluster driver in {Path.Combine(root, "faulted")} ...");
+                faulted = ClusterFaultRun.Train(quiet, config, options, dataset, Path.Combine(root, "faulted"), Say);
+            }
+            ProcessActorSystem.Start(settings.AkkaHocon);
+            try
+            {
+                Say(given is null ? $"Baseline (no faults, one process) in {Path.Combine(root, "baseline")} ..." : $"Baseline taken from {given.Directory}");
+                var baseline = given ?? Train(fresh, options, dataset, Path.Combine(root, "baseline"));
+                if (faulted is null) Say($"Faulted run ({settings.Faults.Plan.Count} plan entries) in {Path.Combine(root, "faulted")} ...");
+                faulted ??= Train(quiet, options, dataset, Path.Combine(root, "faulted"));
+                var experiment = new FaultExperiment(baseline, faulted,
+                    FaultOutcomes.Explain(faulted.Recorder.Faults, faulted.Recorder.LinkEvents, faulted.Recorder.Recoveries, System.Diagnostics.Stopwatch.Frequency));
+                if (a.Flag("--json")) Console.Out.WriteLine(experiment.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                else experiment.Print();
+                return experiment.IdenticalWeights ? ExitCodes.Ok : ExitCodes.Failure;
+            }
+            finally
+            {
+                ProcessActorSystem.Release();
+            }
         }
         catch (Exception e) when (e is not UsageException)
         {
             Console.Error.WriteLine($"actortrain faults: a run failed: {TrainingFailure.Describe(e)} (logs under {root})");
             return ExitCodes.Failure;
         }
-        finally
+    }
+
+    /// <summary>
+    /// Stage faults other than a straggler are recovered by rollback in one process (sync with snapshots), and by
+    /// re-placement across processes, as node faults are; without it the faulted run would only stop.
+    /// </summary>
+    private static void CheckRecoverable(ActorTrainSettings settings)
+    {
+        if (settings.Cluster.Enabled)
         {
-            ProcessActorSystem.Release();
+            if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsNodeFault() || f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } fault &&
+                settings.Recovery.OnNodeLoss != NodeLossPolicy.RePlace)
+                throw new UsageException($"the fault plan has a {EnumNames.Of(fault.Kind)} of {fault.Where}: a clustered run recovers it by placing the stages again, which needs actortrain.recovery.on-node-loss = re-place.");
+            return;
         }
+        if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } stageFault &&
+            (settings.Recovery.SnapshotEvery == 0 || settings.EffectivePlan.Any(e => e.Mode != TrainingMode.Sync)))
+            throw new UsageException($"the fault plan has a {EnumNames.Of(stageFault.Kind)} of {stageFault.Where}: stage faults are recovered by rollback, which needs actortrain.run.mode = sync and actortrain.recovery.snapshot-every > 0.");
     }
 
     private static FaultRun Train(ActorTrainSettings settings, TrainingOptions options, Dataset dataset, string runDirectory)

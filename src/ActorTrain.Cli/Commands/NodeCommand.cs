@@ -59,9 +59,15 @@ internal sealed class NodeCommand : ICommand
         try
         {
             // Message faults of the plan are injected on this worker's links (each worker injects on the links it sends on).
-            var recorder = settings.Faults.Plan.Count > 0 ? new FaultRecorder() : null;
-            var links = new WorkerLinks(RunLinks.Create(settings, profiler: null, recorder), (ITrainingObserver?)recorder ?? NullTrainingObserver.Instance,
-                CheckFinite: settings.Recovery.OnNodeLoss == NodeLossPolicy.RePlace);
+            var marks = new FaultMarks();
+            var recorder = settings.Faults.Plan.Count > 0 ? new FaultRecorder(marks) : null;
+            var injector = RunLinks.Injector(settings, recorder);
+            var links = new WorkerLinks(RunLinks.Create(settings, profiler: null, injector), (ITrainingObserver?)recorder ?? NullTrainingObserver.Instance,
+                CheckFinite: settings.Recovery.OnNodeLoss == NodeLossPolicy.RePlace)
+            {
+                MarkFaultsFired = fired => injector?.MarkFired(fired),
+                Marks = marks,
+            };
             var exit = ClusterTraining.ServeAsync(system, settings.Cluster, options, settings.Decoupled, settings.Ist, dataset, ConfigIdentity.Of(config), links,
                 logging.Logger, stop.Token)
                 .GetAwaiter().GetResult();

@@ -74,10 +74,10 @@ internal static class ClusterTrain
             Console.Error.WriteLine($"actortrain train: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is ClusterJoinException or ClusterNodeLostException)
+        catch (Exception e) when (e is ClusterJoinException or ClusterNodeLostException or ClusterCheckpointException)
         {
             // A lost node: what the others recorded is kept, and every missing part is named (a join timeout trained nothing).
-            if (e is ClusterNodeLostException) profile?.Write(succeeded: false, failure: e.Message);
+            if (e is not ClusterJoinException) profile?.Write(succeeded: false, failure: e.Message);
             Console.Error.WriteLine($"actortrain train: {e.Message} (log: {Path.Combine(runDirectory, RunLogging.LogFileName)})");
             return ExitCodes.Failure;
         }

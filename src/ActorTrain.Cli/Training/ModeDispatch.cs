@@ -66,16 +66,12 @@ internal static class ModeDispatch
             throw new UsageException($"the fault plan names {(outside.Kind.IsStageFault() ? outside.Where : $"link {outside.Link}")}, but actortrain.pipeline.stages = {settings.Pipeline.Stages} has no such {(outside.Kind.IsStageFault() ? "stage" : "link")}.");
     }
 
-    /// <summary>A clustered run takes node faults only, in a sync or async pipeline, on a stage the pipeline has.</summary>
+    /// <summary>A clustered run takes every kind of fault, in a sync or async pipeline, on a stage the pipeline has.</summary>
     private static void CheckClusteredFaultPlan(ActorTrainSettings settings)
     {
-        // Between processes the link protocol heals message faults as in one process, the driver injects node faults, and
-        // the workers inject crash, nan and straggler (a failed stage restarts under recovery.on-node-loss = re-place). A
-        // hang needs a watchdog and storage faults the in-process checkpoint seam, which clustered runs do not have yet.
-        if (settings.Faults.Plan.FirstOrDefault(f => f.Kind is FaultKind.Hang || f.Kind.IsStorageFault()) is { } other)
-            throw new UsageException($"actortrain.faults.plan: {EnumNames.Of(other.Kind)} faults are injected in one process only, not yet in " +
-                                     "clustered runs (actortrain.cluster.enabled = on); clustered runs take message faults (drop, delay, duplicate, " +
-                                     "reorder, corrupt), crash, nan, straggler and node faults (kill-node, leave-node). Remove the entry or run without the cluster.");
+        // Between processes the link protocol heals message faults as in one process, the workers inject crash, nan,
+        // straggler and hang (a failed stage restarts, a hung one's worker is fenced under recovery.on-node-loss =
+        // re-place), and the driver injects node faults and storage faults (at its checkpoint commit).
         var ignoring = settings.EffectivePlan.Select(e => e.Mode).Where(m => m is not (TrainingMode.Sync or TrainingMode.Async)).Distinct().ToList();
         if (ignoring.Count > 0)
             throw new UsageException($"actortrain.faults.plan: node faults are injected in clustered sync and async pipelines; " +

@@ -53,6 +53,7 @@ internal sealed partial class ClusterDriver
     /// <summary>Sends a plan's node faults due at <paramref name="step"/> to the worker hosting their stage, each once (a replay does not repeat it).</summary>
     private void InjectNodeFaults(long step)
     {
+        NoteDispatch(step);
         foreach (var fault in _nodeLoss.NodeFaults)
         {
             if (!fault.Steps.Contains(step) || !_fired.Add(fault)) continue;
@@ -61,6 +62,7 @@ internal sealed partial class ClusterDriver
             var description = $"{EnumNames.Of(fault.Kind)} of {host} at step {step}";
             _log.Warning("Injecting {Fault}", description);
             _injected = (fault, host, _clock.GetTimestamp());
+            ReportInjected(fault.Kind, fault.Stage, step, _injected.Value.At);
             host.Node.Tell(new InjectNodeFault(kill, description), Self);
         }
     }
@@ -228,8 +230,11 @@ internal sealed partial class ClusterDriver
         _log.Information("Re-placing under generation {Generation} ({Prefix}) from {Point}: {Placement}", _generation, prefix, _recovery.RollbackPoint,
             _recovery.Placement);
         foreach (var worker in _workers)
+        {
+            TellFaultsFired(worker);
             worker.Node.Tell(new HostStages(worker.Rank, _workers.Count, _shape.Balance, stageRanks, _settings.Hostname, _settings.StorePort, prefix,
                 _options.RunDirectory!, resumeFrom, _generation, Profile: WorkersRecord, Buddy: BuddyOf(worker.Rank), Restore: restore), Self);
+        }
     }
 
     /// <summary>Every worker of the new generation is ready: training goes on from the rollback point. False when no re-placement was under way.</summary>
@@ -256,6 +261,7 @@ internal sealed partial class ClusterDriver
         if (_replaying is not { } replaying || _position.Step < replaying.ReachedStep) return;
         _replaying = null;
         replaying.TimeLost = _clock.GetElapsedTime(replaying.LostFrom);
+        ReportRecovered(replaying);
         _log.Warning("{Report}", Describe(replaying));
     }
 

@@ -26,7 +26,7 @@ internal sealed partial class ClusterDriver
         }
         _stageRestarts++;
         _recovery = new NodeRecovery($"the stages of {reporter} (a stage failed: {cause})", "reported it (actor supervision)", _clock.GetTimestamp(),
-            injectedAt: null, _nextStep);
+            injectedAt: ReportWorkerStageFault(reporter), _nextStep);
         _log.Warning("A stage of {Worker} failed at step {Step}: {Cause}; restarting every stage from the newest in-memory snapshot or the last committed checkpoint", reporter,
             _position.Step, cause);
         ReleaseEveryStage();

@@ -82,6 +82,7 @@ internal sealed partial class ClusterDriver
 
     private void OnStepCompleted(StepCompleted done)
     {
+        WatchStep(done);
         if (!_pendingSteps.TryGetValue(done.Step, out var pending)) return;
         if (done.Loss is { } loss)
         {
@@ -114,12 +115,13 @@ internal sealed partial class ClusterDriver
         _savingTo = CheckpointDirectory.ForStep(_options.RunDirectory!, _position.Step);
         Directory.CreateDirectory(_savingTo);
         _stagesSaved = 0;
+        InjectStorageFaults(_position.Step);
         foreach (var w in _workers) w.StageHost!.Tell(new SaveStages(_savingTo, _position.Step, _options.Mode), Self);
     }
 
     private void OnStageSaved(StageSaved saved)
     {
-        if (_finished || ++_stagesSaved < _shape.Balance.Length) return;
+        if (_finished || ++_stagesSaved < _shape.Balance.Length || CheckpointDropped()) return;
         CheckpointManifest.Seal(_savingTo!, _options, _options.Mode, _position, _shape.Balance);
         _lastCheckpoint = _savingTo;
         CommitRollbackPoint();

@@ -62,6 +62,8 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
 
         ReceiveRecovery();
         ReceiveSnapshots();
+        ReceiveWatchdog();
+        ReceiveStorageFaults();
 
         ReceiveProfiling();
         Receive<NodeHello>(OnHello);
@@ -98,6 +100,7 @@ internal sealed partial class ClusterDriver : ReceiveActor, IWithTimers
     {
         _cluster.Subscribe(Self, InitialStateAsEvents, typeof(IMemberEvent), typeof(UnreachableMember));
         Timers.StartSingleTimer("join-timeout", new JoinTimedOut(), _settings.JoinTimeout);
+        StartWatchdog();
         _log.Information("Driver at {Address}: waiting up to {Timeout:F0} s for {Workers} worker(s) (actortrain node --config ...)",
             _cluster.SelfAddress, _settings.JoinTimeout.TotalSeconds, _settings.Workers);
     }

@@ -82,6 +82,7 @@ internal sealed partial class NodeActor : ReceiveActor, IWithTimers
         Receive<Terminated>(OnStagesTerminated);
         Receive<InjectNodeFault>(OnInjectNodeFault);
         ReceiveSnapshots();
+        Receive<FaultsFired>(f => _links.MarkFaultsFired(f.Counts));
         Receive<EndRun>(e =>
         {
             _runEnded = true;

@@ -12,5 +12,11 @@ namespace ActorTrain.Cluster.Node;
 /// </summary>
 public sealed record WorkerLinks(LinkFactory Factory, ITrainingObserver Observer, bool CheckFinite = false)
 {
+    /// <summary>Tells the fault injector how often each plan entry fired in other processes (see <see cref="Messages.FaultsFired"/>).</summary>
+    public Action<IReadOnlyList<int>> MarkFaultsFired { get; init; } = _ => { };
+
+    /// <summary>Where the injector marks the faults it injects, for a profiled generation's recorder.</summary>
+    public FaultMarks Marks { get; init; } = new();
+
     public static readonly WorkerLinks Plain = new(LinkFactory.InProcess, NullTrainingObserver.Instance);
 }

@@ -23,5 +23,6 @@ internal sealed partial class WorkerStages
         if (!_plan.Profile) return;
         var stages = _mine.Select(s => new StageInfo(s.Index, s.Describe(), s.ParameterCount, s.Device.ToString(), _options.Pipeline.ThreadsPerStage)).ToList();
         _recorder = new NodeRecorder(_plan.Rank, Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString(), stages);
+        _faultMarks.RecordInto(_recorder);
     }
 }

@@ -50,6 +50,7 @@ internal sealed partial class WorkerStages : ReceiveActor
     private readonly GlooTraffic _traffic = new();
     private readonly LinkFactory _links;
     private readonly LinkEventTally _linkEvents;
+    private readonly FaultMarks _faultMarks;
     private readonly bool _checkFinite;
     private readonly EpochMeter _meter = new(TimeProvider.System);
     private readonly Batch _batch, _testBatch;
@@ -72,6 +73,7 @@ internal sealed partial class WorkerStages : ReceiveActor
         // process does: stage faults count their firings per generation, and a stale frame could never pass for a new one.
         _links = links.Factory.WithGeneration(plan.Generation + 1);
         _linkEvents = new LinkEventTally(links.Observer);
+        _faultMarks = links.Marks;
         _checkFinite = links.CheckFinite;
         _train = new BatchLoader(dataset.Train, dataset.Normalization,
             new BatchLoaderOptions { BatchSize = options.BatchSize, Shuffle = options.Shuffle, Seed = options.Seed });
@@ -80,6 +82,7 @@ internal sealed partial class WorkerStages : ReceiveActor
         _testBatch = _test.CreateBatch();
         _inputShape = options.Model.InputShape.Select(d => (long)d).ToArray();
 
+        ReceiveStorageFaults();
         Receive<GlooGroup>(OnGroupJoined);
         Receive<Status.Failure>(f => Report(WorkerFailure.NoPeer, $"joining the Gloo group failed: {f.Cause.Message}"));
         Receive<RunStepAt>(OnRunStepAt);
@@ -88,6 +91,11 @@ internal sealed partial class WorkerStages : ReceiveActor
             foreach (var actor in _stageActors.Values) actor.Tell(PipelineDrain.Instance, Self);
         });
         Receive<StepCompleted>(done => _driver.Tell(done, Self));
+        // The driver's watchdog asks the stages themselves: a hung stage thread cannot answer, this actor's thread can.
+        Receive<WatchdogPing>(ping =>
+        {
+            foreach (var actor in _stageActors.Values) actor.Forward(ping);
+        });
         Receive<EvaluateAt>(OnEvaluateAt);
         Receive<EvaluationResult>(result => _driver.Tell(result, Self));
         Receive<SaveStages>(OnSaveStages);

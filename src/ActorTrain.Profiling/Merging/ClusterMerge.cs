@@ -4,7 +4,7 @@ using ActorTrain.Training.Observability;
 namespace ActorTrain.Profiling.Merging;
 
 /// <summary>
-/// Merges the driver's recording (steps, evaluations, the run's start and end) with the workers' parts into one
+/// Merges the driver's recording (steps, evaluations, the run's start and end, the faults it injected) with the workers' parts (and their injected faults) into one
 /// profile on the driver's clock: each worker timestamp is converted to nanoseconds, shifted by that worker's measured
 /// offset and converted to the driver's ticks. Each Gloo send also becomes a send span on its stage, as the link's
 /// span recorder makes one in a single process, so per-stage figures count it. Pure: reading the files is the caller's.
@@ -15,6 +15,7 @@ internal static class ClusterMerge
     {
         var spans = new List<Span>(driver.Spans);
         var memory = new List<MemoryReading>(driver.Memory);
+        var injections = new List<FaultInjection>();
         var transfers = new List<NodeTransfer>();
         var warnings = new List<string>();
         var stageInfos = new List<StageInfo>();
@@ -31,6 +32,7 @@ internal static class ClusterMerge
             long Shift(long ticks) => ToDriver(ticks, part.Frequency, clock, driver.Frequency);
             spans.AddRange(part.Spans.Select(s => s with { StartTimestamp = Shift(s.StartTimestamp), EndTimestamp = Shift(s.EndTimestamp) }));
             memory.AddRange(part.Memory.Select(m => m with { Timestamp = Shift(m.Timestamp) }));
+            injections.AddRange(part.Injections.Select(f => f with { Timestamp = Shift(f.Timestamp) }));
             foreach (var t in part.Transfers)
             {
                 var shifted = t with { StartTimestamp = Shift(t.StartTimestamp), EndTimestamp = Shift(t.EndTimestamp) };
@@ -50,12 +52,20 @@ internal static class ClusterMerge
             Runs = runs,
             Spans = spans.ToArray(),
             Memory = memory,
+            Injections = WithDriverMarks(injections, driver.FaultInjections),
             Links = Links(view),
             Start = start,
             End = end,
             Cluster = view,
         };
     }
+
+    /// <summary>
+    /// The workers' marks, and the driver's for what no worker marked: the driver marks a crash or NaN it restarted from
+    /// when it dispatched the step, and the worker that injected it knows the moment itself.
+    /// </summary>
+    private static FaultInjection[] WithDriverMarks(List<FaultInjection> workers, IReadOnlyList<FaultInjection> driver) =>
+        [.. workers, .. driver.Where(d => !workers.Any(w => w.Kind == d.Kind && w.Where == d.Where && w.Step == d.Step))];
 
     /// <summary>A worker's tick on the driver's clock: both clocks in nanoseconds, the worker's shifted by its offset.</summary>
     public static long ToDriver(long nodeTicks, long nodeFrequency, ClockOffset clock, long driverFrequency) =>

@@ -5,7 +5,7 @@ namespace ActorTrain.Profiling.Merging;
 
 /// <summary>
 /// What one worker recorded during a clustered run, in its own clock's ticks (<see cref="Frequency"/> per second): its
-/// stages' spans and peak memory, and its Gloo transfers. The driver merges the parts into one trace.
+/// stages' spans and peak memory, its Gloo transfers, and the faults injected there. The driver merges the parts into one trace.
 /// </summary>
 internal sealed record NodePart(
     int Rank,
@@ -15,4 +15,7 @@ internal sealed record NodePart(
     long Frequency,
     Span[] Spans,
     TransferSpan[] Transfers,
-    MemoryReading[] Memory);
+    MemoryReading[] Memory)
+{
+    public FaultInjection[] Injections { get; init; } = [];
+}

@@ -6,7 +6,7 @@ using ActorTrain.Training.Observability;
 namespace ActorTrain.Profiling.Merging;
 
 /// <summary>
-/// A <see cref="NodePart"/> on disk: JSON with spans, transfers and memory readings as arrays of numbers (a run records
+/// A <see cref="NodePart"/> on disk: JSON with spans, transfers and memory readings as arrays of numbers, injected faults as objects (a run records
 /// ~100k spans: objects would triple the size). Written under a temporary name, flushed to disk and renamed, as stage
 /// files are, so the driver never reads half a part.
 /// </summary>
@@ -66,6 +66,19 @@ internal static class NodePartFile
         json.WriteStartArray("memory");
         foreach (var m in part.Memory) Row(json, m.Stage, m.PeakBytes, m.Timestamp);
         json.WriteEndArray();
+        json.WriteStartArray("injections");
+        foreach (var f in part.Injections)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", f.Kind);
+            json.WriteString("where", f.Where);
+            json.WriteNumber("step", f.Step);
+            json.WriteNumber("micro-batch", f.MicroBatch);
+            json.WriteNumber("timestamp", f.Timestamp);
+            json.WriteNumber("stage", f.Stage);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -91,8 +104,11 @@ internal static class NodePartFile
             var transfers = Rows(root, "transfers", 9)
                 .Select(v => new TransferSpan(v[0] == 1, (int)v[1], (int)v[2], (int)v[3], v[4], (int)v[5], v[6], v[7], v[8])).ToArray();
             var memory = Rows(root, "memory", 3).Select(v => new MemoryReading((int)v[0], v[1], v[2])).ToArray();
+            var injections = root.GetProperty("injections").EnumerateArray().Select(f => new FaultInjection(f.GetProperty("kind").GetString()!,
+                f.GetProperty("where").GetString()!, f.GetProperty("step").GetInt64(), f.GetProperty("micro-batch").GetInt32(),
+                f.GetProperty("timestamp").GetInt64(), f.GetProperty("stage").GetInt32())).ToArray();
             return new NodePart(root.GetProperty("rank").GetInt32(), root.GetProperty("address").GetString()!, root.GetProperty("pid").GetInt32(),
-                stages, root.GetProperty("frequency").GetInt64(), spans, transfers, memory);
+                stages, root.GetProperty("frequency").GetInt64(), spans, transfers, memory) { Injections = injections };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

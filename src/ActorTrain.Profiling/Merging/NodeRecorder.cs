@@ -14,6 +14,7 @@ public sealed class NodeRecorder(int rank, string address, IReadOnlyList<StageIn
     private readonly Lock _gate = new();
     private readonly List<TransferSpan> _transfers = [];
     private readonly List<MemoryReading> _memory = [];
+    private readonly List<FaultInjection> _injections = [];
 
     public void OnSpan(in Span span) => _spans.Add(span);
 
@@ -21,6 +22,11 @@ public sealed class NodeRecorder(int rank, string address, IReadOnlyList<StageIn
     {
         var now = TimeProvider.System.GetTimestamp();
         lock (_gate) _memory.Add(new MemoryReading(stage, peakBytes, now));
+    }
+
+    public void OnFaultInjected(FaultInjection fault)
+    {
+        lock (_gate) _injections.Add(fault);
     }
 
     public void OnTransfer(in TransferSpan transfer)
@@ -43,6 +49,6 @@ public sealed class NodeRecorder(int rank, string address, IReadOnlyList<StageIn
         var spans = _spans.ToArray();
         lock (_gate)
             return new NodePart(rank, address, Environment.ProcessId, stages, TimeProvider.System.TimestampFrequency, spans,
-                _transfers.ToArray(), _memory.ToArray());
+                _transfers.ToArray(), _memory.ToArray()) { Injections = _injections.ToArray() };
     }
 }

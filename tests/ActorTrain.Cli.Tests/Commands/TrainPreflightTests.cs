@@ -33,23 +33,16 @@ public sealed class TrainPreflightTests : IDisposable
     public void A_run_name_that_is_not_one_plain_directory_name_is_refused(string name) =>
         AssertRefusedBeforeWork("--set", $"run.name=\"{name}\"");
 
-    /// <summary>Between worker processes message faults are injected on the workers' links; a hang or a storage fault would go unhandled.</summary>
+    /// <summary>Between worker processes every kind of fault is injected: message, stage, node and storage faults.</summary>
     [TorchTheory]
-    [InlineData("{kind=drop, link=\"0->1\", step=1}", null)]
-    [InlineData("{kind=crash, stage=1, step=1}", null)]
-    [InlineData("{kind=hang, stage=1, step=1, duration=1s}", "hang")]
-    [InlineData("{kind=checkpoint-write-fail, step=2}", "checkpoint-write-fail")]
-    public void A_clustered_run_takes_message_stage_and_node_faults_and_refuses_hangs_and_storage_faults(string entry, string? refused)
-    {
-        var settings = ModeDispatch.Settings("cluster.enabled=on", $"faults.plan=[{entry}]");
-        if (refused is null)
-        {
-            ModeDispatch.Check(settings);
-            return;
-        }
-        var e = Assert.Throws<UsageException>(() => ModeDispatch.Check(settings));
-        Assert.StartsWith($"actortrain.faults.plan: {refused} faults are injected in one process only", e.Message);
-    }
+    [InlineData("{kind=drop, link=\"0->1\", step=1}")]
+    [InlineData("{kind=crash, stage=1, step=1}")]
+    [InlineData("{kind=hang, stage=1, step=1, duration=1s}")]
+    [InlineData("{kind=kill-node, stage=1, step=1}")]
+    [InlineData("{kind=checkpoint-write-fail, step=2}")]
+    [InlineData("{kind=kill-during-checkpoint, step=2}")]
+    public void A_clustered_run_takes_message_stage_node_and_storage_faults(string entry) =>
+        ModeDispatch.Check(ModeDispatch.Settings("cluster.enabled=on", $"faults.plan=[{entry}]"));
 
     [TorchTheory]
     [InlineData("run.mode=decoupled")]

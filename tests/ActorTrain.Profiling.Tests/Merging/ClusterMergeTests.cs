@@ -44,6 +44,10 @@ public sealed class ClusterMergeTests : IDisposable
         var f0 = events.Single(e => Is(e, "ph", "X") && Is(e, "name", "F0") && e.GetProperty("tid").GetInt32() == 1 && e.GetProperty("args").GetProperty("step").GetInt64() == 0);
         Assert.Equal(1_000, f0.GetProperty("ts").GetDouble());
         Assert.Equal(ClusterViewProcess(rank: 1), f0.GetProperty("pid").GetInt32());
+        // So did its injected fault's mark: on the driver's clock, like its spans.
+        var mark = events.Single(e => Is(e, "cat", "fault-injected"));
+        Assert.Equal("injected straggler on stage 1 (step 0, micro-batch 0)", mark.GetProperty("name").GetString());
+        Assert.Equal(1_000, mark.GetProperty("ts").GetDouble());
         Assert.Equal(["driver driver-address", "worker 0 w0 pid 100: stage(s) 0", "worker 1 w1 pid 101: stage(s) 1"],
             events.Where(e => Is(e, "name", "process_name")).Select(e => e.GetProperty("args").GetProperty("name").GetString()).Order());
         var receive = events.First(e => Is(e, "cat", "gloo-receive"));
@@ -110,6 +114,22 @@ public sealed class ClusterMergeTests : IDisposable
         Assert.Equal(40.0, node1.GetProperty("clock-uncertainty-us").GetDouble());
     }
 
+    [Fact]
+    public void The_driver_marks_what_it_injected_and_leaves_a_fault_its_worker_marked_to_the_worker()
+    {
+        var driver = GPipeTimeline.Record(clock, spans: []);
+        // The driver's own fault, and its late account of the one worker 1 marked itself (from the step's dispatch).
+        driver.OnFaultInjected(new FaultInjection("kill-node", "node of stage 0", 1, -1, 2_000, Stage: 0));
+        driver.OnFaultInjected(new FaultInjection("straggler", "stage 1", 0, 0, 500, Stage: 1));
+
+        driver.WriteClusterTo(directory.Path, Nodes(SkewMeasured));
+
+        using var trace = JsonDocument.Parse(directory.Read(Profiler.TraceFileName));
+        var marks = trace.RootElement.GetProperty("traceEvents").EnumerateArray().Where(e => Is(e, "cat", "fault-injected"))
+            .Select(e => (e.GetProperty("name").GetString(), e.GetProperty("ts").GetDouble())).OrderBy(m => m.Item2);
+        Assert.Equal([("injected straggler on stage 1 (step 0, micro-batch 0)", 1_000.0), ("injected kill-node on node of stage 0 (step 1)", 2_000.0)], marks);
+    }
+
     private static int ClusterViewProcess(int rank) => ClusterView.ProcessOfRank(rank);
 
     private static bool Is(JsonElement e, string name, string value) =>
@@ -130,7 +150,11 @@ public sealed class ClusterMergeTests : IDisposable
             var mine = spans.Where(s => s.Stage == rank && s.Kind != SpanKind.Send)
                 .Select(s => s with { StartTimestamp = s.StartTimestamp + skew, EndTimestamp = s.EndTimestamp + skew }).ToArray();
             var part = new NodePart(rank, $"w{rank}", 100 + rank, [GPipeTimeline.Run().StageDetails[rank]], clock.TimestampFrequency, mine,
-                Transfers(spans, rank, skew), []);
+                Transfers(spans, rank, skew), [])
+            {
+                // Worker 1 injected a fault 1 ms into the run, on its own clock.
+                Injections = rank == 1 ? [new FaultInjection("straggler", "stage 1", 0, 0, 1_000 + skew, Stage: 1)] : [],
+            };
             var path = NodePartFile.PathFor(parts, rank);
             NodePartFile.Write(path, part);
             nodes.Joined($"w{rank}", 100 + rank);
