@@ -54,8 +54,14 @@ public static class FaultOutcomes
     }
 
     /// <summary>Whether <paramref name="r"/> is the supervisor's answer to stage fault <paramref name="f"/>.</summary>
+    /// <summary>
+    /// A NaN is reported by the neighbour that received it, at the step the tensor carried. Other faults are reported
+    /// at the step the failed stage still owed: a stage of the pipeline without flush runs the next step's forwards
+    /// before the last backwards of the one before, so a hang or crash on its first send of step s can be reported at
+    /// step s - 1 or earlier, never later.
+    /// </summary>
     private static bool About(RecoveryEvent r, InjectedFault f) =>
-        r.DetectedAt >= f.Timestamp && r.Step == f.Step && (f.Kind == FaultKind.Nan ? Math.Abs(r.Stage - f.From) == 1 : r.Stage == f.From);
+        r.DetectedAt >= f.Timestamp && (f.Kind == FaultKind.Nan ? r.Step == f.Step && Math.Abs(r.Stage - f.From) == 1 : r.Step <= f.Step && r.Stage == f.From);
 
     private static FaultOutcome Explain(InjectedFault fault, RecoveryEvent r, long frequency)
     {

@@ -65,6 +65,19 @@ public sealed class FaultOutcomesTests
         Assert.Equal(("finite check at stage 1: not finite", "rollback to step 30", 7L), (outcomes[2].Detected, outcomes[2].Recovery, outcomes[2].StepsReplayed));
     }
 
+    /// <summary>A stage without flush that hangs on its first send of step 15 still owes step 14's last backwards: reported at 14.</summary>
+    [Fact]
+    public void A_hang_reported_at_the_step_its_stage_still_owed_is_its_recovery_and_one_at_a_later_step_is_not()
+    {
+        var hang = new InjectedFault(FaultKind.Hang, 0, 0, 15, 0, -1, Timestamp: 1_000);
+        RecoveryEvent[] later = [new(0, 16, "watchdog", "silent", 2_000, RecoveryAction.Rollback, 10, 6, 2_010, 2_500)];
+        RecoveryEvent[] owed = [new(0, 14, "watchdog", "silent", 2_000, RecoveryAction.Rollback, 10, 5, 2_010, 2_500)];
+
+        Assert.False(Assert.Single(FaultOutcomes.Explain([hang], [], later, 1_000)).WasDetected);
+        var outcome = Assert.Single(FaultOutcomes.Explain([hang], [], owed, 1_000));
+        Assert.Equal(("watchdog: silent", "rollback to step 10"), (outcome.Detected, outcome.Recovery));
+    }
+
     [Fact]
     public void A_checkpoint_write_failure_is_explained_by_the_report_about_its_checkpoint_and_not_by_a_stage_recovery()
     {

@@ -49,7 +49,9 @@ internal static class SmallPipeline
             RunDirectory = runDirectory,
             CheckpointEvery = checkpointEvery,
             ResumeFrom = resumeFrom,
-            Pipeline = new PipelineOptions(Stages: 2, MicroBatches: 2),
+            // Cut by parameters in both modes: async's default (auto) measures block times, and two measurements can
+            // cut the model differently (`actortrain faults` pins one cut for both of its runs the same way).
+            Pipeline = new PipelineOptions(Stages: 2, Partition: "parameters", MicroBatches: 2),
             Recovery = recovery ?? RecoveryOptions.Off,
         };
         var log = new LoggerConfiguration().MinimumLevel.Warning().CreateLogger();

@@ -40,6 +40,39 @@ public sealed class StageFaultTests : IDisposable
     }
 
     /// <summary>
+    /// The pipeline without flush (async) drains before each snapshot step, so the copies are one cut of the pipeline;
+    /// the rollback restarts every stage's stream there, and the replay gives the weights of the fault-free run with
+    /// the same snapshot-every (whose drains fall on the same steps).
+    /// </summary>
+    [TorchTheory]
+    [InlineData("""{ kind = crash, stage = 1, step = 5 }""", "actor supervision")]
+    [InlineData("""{ kind = crash, stage = 0, step = 5, micro-batch = 1 }""", "actor supervision")]
+    [InlineData("""{ kind = nan, stage = 0, step = 5 }""", "finite check at stage 1")]
+    [InlineData("""{ kind = nan, stage = 1, step = 5 }""", "finite check at stage 0")]
+    [InlineData("""{ kind = hang, stage = 0, step = 5, duration = 2s }""", "watchdog")]
+    public async Task In_the_pipeline_without_flush_a_stage_fault_rolls_back_and_the_weights_equal_the_fault_free_run(string entry, string detected)
+    {
+        await Run("baseline", "[]", mode: "async");
+        var recorder = await Run("faulted", $"[{entry}]", mode: "async");
+
+        var outcome = Assert.Single(FaultOutcomes.Explain(recorder.Faults, recorder.LinkEvents, recorder.Recoveries, System.Diagnostics.Stopwatch.Frequency));
+        Assert.Equal(5, outcome.Fault.Step);
+        Assert.StartsWith(detected, outcome.Detected);
+        Assert.Matches("^rollback to step (2|4)$", outcome.Recovery);
+        Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("faulted")));
+    }
+
+    [TorchFact]
+    public async Task In_the_pipeline_without_flush_a_crash_loop_stops_the_run_naming_the_stage()
+    {
+        var failed = await Assert.ThrowsAsync<StageFaultException>(() => Run("faulted", """[{ kind = crash, stage = 1, step = 5, times = 10 }]""", mode: "async"));
+
+        Assert.Equal(1, failed.Stage);
+        Assert.Contains("injected crash", failed.Message);
+        Assert.Contains("recovery.max-restarts = 2", failed.Message);
+    }
+
+    /// <summary>
     /// Dropout masks are drawn per micro-batch from the run seed (not from libtorch's global generator, which the two
     /// stage threads share in no fixed order): the replay after a rollback draws the masks of the first try.
     /// </summary>
@@ -97,6 +130,6 @@ public sealed class StageFaultTests : IDisposable
         Assert.Contains("did not answer the rollback", failed.Message);
     }
 
-    private Task<FaultRecorder> Run(string name, string plan, int checkpointEvery = 0, string? resumeFrom = null) =>
-        SmallPipeline.RunAsync(_root.File(name), plan, recovery: Recovery, checkpointEvery: checkpointEvery, resumeFrom: resumeFrom);
+    private Task<FaultRecorder> Run(string name, string plan, int checkpointEvery = 0, string? resumeFrom = null, string mode = "sync") =>
+        SmallPipeline.RunAsync(_root.File(name), plan, mode, Recovery, checkpointEvery, resumeFrom);
 }

@@ -11,6 +11,7 @@ using ActorTrain.Training.Checkpoints;
 using ActorTrain.Training.Hosting;
 using ActorTrain.Training.Model;
 using ActorTrain.Training.Options;
+using ActorTrain.Training.Pipeline;
 
 namespace ActorTrain.Cli.Commands;
 
@@ -79,6 +80,9 @@ internal sealed class FaultsCommand : ICommand
         if (a.Value("--baseline") is not null && settings.EffectivePlan.Count > 1)
             throw new UsageException("--baseline compares with one run of one mode: give a configuration without a mode plan, or leave --baseline out.");
         var given = a.Value("--baseline") is { } baselineDir ? BaselineCheckpoint.Take(baselineDir, options) : null;
+        // Both runs cut the model alike: a profiled cut measured twice can differ, and then so would the weights.
+        options = PinnedPartition.Pin(options, settings.EffectivePlan.Any(e => e.Mode == TrainingMode.Async),
+            given is null ? null : CheckpointManifest.Read(given.Directory).Balance);
 
         var root = Path.GetFullPath(Path.Combine(settings.Run.OutputDir,
             $"{settings.Run.Name}-faults-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
@@ -124,7 +128,7 @@ internal sealed class FaultsCommand : ICommand
     }
 
     /// <summary>
-    /// Stage faults other than a straggler are recovered by rollback in one process (sync with snapshots), and by
+    /// Stage faults other than a straggler are recovered by rollback in one process (sync or async with snapshots), and by
     /// re-placement across processes, as node faults are; without it the faulted run would only stop.
     /// </summary>
     private static void CheckRecoverable(ActorTrainSettings settings)
@@ -137,8 +141,8 @@ internal sealed class FaultsCommand : ICommand
             return;
         }
         if (settings.Faults.Plan.FirstOrDefault(f => f.Kind.IsStageFault() && f.Kind != FaultKind.Straggler) is { } stageFault &&
-            (settings.Recovery.SnapshotEvery == 0 || settings.EffectivePlan.Any(e => e.Mode != TrainingMode.Sync)))
-            throw new UsageException($"the fault plan has a {EnumNames.Of(stageFault.Kind)} of {stageFault.Where}: stage faults are recovered by rollback, which needs actortrain.run.mode = sync and actortrain.recovery.snapshot-every > 0.");
+            (settings.Recovery.SnapshotEvery == 0 || settings.EffectivePlan.Any(e => e.Mode is not (TrainingMode.Sync or TrainingMode.Async))))
+            throw new UsageException($"the fault plan has a {EnumNames.Of(stageFault.Kind)} of {stageFault.Where}: stage faults are recovered by rollback, which needs actortrain.run.mode = sync or async and actortrain.recovery.snapshot-every > 0.");
     }
 
     private static FaultRun Train(ActorTrainSettings settings, TrainingOptions options, Dataset dataset, string runDirectory)

@@ -53,6 +53,8 @@ internal sealed class AsyncStageActor : StageActor
 
     protected override void OnRunStep(RunStep run)
     {
+        // The supervisor drains the pipeline before a snapshot step, so nothing is in flight: the copy is one cut.
+        if (run.SnapshotFirst) TakeSnapshot(run.Step);
         _steps.Add(run.Step, new StepProgress(run));
         _given += run.MicroBatches;
         if (_nextForward.Step < 0) _nextForward = (run.Step, 0);
@@ -95,6 +97,7 @@ internal sealed class AsyncStageActor : StageActor
         if (!_stage.IsFirst && !_activations.Remove((step, mb), out arrived)) return false;
 
         var (loss, correct) = RunForward(step, mb, arrived?.Activation ?? run.Inputs![mb], run.Labels?[mb], run.BatchSize);
+        if (_stage.IsLast) CheckFiniteLoss(loss, step);
         progress.LossSum += loss;
         progress.Correct += correct;
         _forwards++;
@@ -140,6 +143,17 @@ internal sealed class AsyncStageActor : StageActor
     protected override void DisposePending()
     {
         foreach (var progress in _steps.Values) progress.Run.DisposeTensors();
+    }
+
+    /// <summary>A rollback: the steps given are dropped and the next one given starts a fresh stream, as after a drain.</summary>
+    protected override void ForgetSteps()
+    {
+        DisposePending();
+        _steps.Clear();
+        _inFlight.Clear();
+        _stage.DiscardInFlight();
+        (_given, _forwards, _backwards, _streamLength) = (0, 0, 0, long.MaxValue);
+        _nextForward = (-1, 0);
     }
 
     private sealed class StepProgress(RunStep run)

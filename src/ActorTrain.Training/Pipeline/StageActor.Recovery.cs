@@ -36,8 +36,8 @@ internal abstract partial class StageActor
         }
     }
 
-    /// <summary>Forgets the steps in flight (their queued inputs and labels freed); only the synchronous pipeline rolls back.</summary>
-    protected virtual void ForgetSteps() => throw new NotSupportedException("only the synchronous pipeline rolls back");
+    /// <summary>Forgets the steps in flight (their queued inputs and labels freed).</summary>
+    protected abstract void ForgetSteps();
 
     /// <summary>
     /// Drops every buffered activation and gradient and whatever the old links kept for resending, restores the

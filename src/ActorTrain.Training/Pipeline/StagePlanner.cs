@@ -44,6 +44,9 @@ internal static class StagePlanner
         else Plan(spec, pipeline, batchSize, withoutFlush);
     }
 
+    /// <summary>Whether <see cref="Plan"/> measures block times to cut the model (so two runs may cut it differently).</summary>
+    public static bool IsProfiled(PipelineOptions pipeline, bool withoutFlush) => Method(pipeline, withoutFlush) == Profiled;
+
     private static string Method(PipelineOptions pipeline, bool withoutFlush) =>
         pipeline.Partition == Auto ? (withoutFlush ? Profiled : Parameters) : pipeline.Partition;
 

@@ -9,7 +9,7 @@ using Akka.Actor;
 namespace ActorTrain.Training.PipelineParallel;
 
 /// <summary>
-/// Recovery from stage faults (sync pipeline, `actortrain.recovery`). Every snapshot-every steps the step dispatched
+/// Recovery from stage faults (sync and async pipelines, `actortrain.recovery`). Every snapshot-every steps the step dispatched
 /// asks each stage to copy its state before starting it; the copy counts once every stage has finished that step. A
 /// crash (the strategy resumes the stage and reports it), a non-finite tensor (a stage's finite check throws) or a
 /// stage silent past the watchdog's deadline rolls every stage back to that snapshot under a new link generation, so
@@ -34,7 +34,16 @@ internal sealed partial class PipelineSupervisor : IWithTimers
 
     private const int RollbackTimeoutDeadlines = 10;
 
-    private bool RecoveryOn => _options.Recovery.Enabled && !_options.WithoutFlush;
+    private bool RecoveryOn => _options.Recovery.Enabled;
+
+    /// <summary>
+    /// Without flush a stage's state before a step is one cut of the pipeline only when nothing is in flight: the step
+    /// that starts with a snapshot waits for the pipeline to drain, as a checkpoint does. The drain is part of the
+    /// run's schedule (the fault-free run with the same snapshot-every drains at the same steps), so a replay still
+    /// gives the same weights.
+    /// </summary>
+    private bool AtSnapshotBoundary =>
+        RecoveryOn && _options.WithoutFlush && _pendingSteps.Count > 0 && _nextStep % _options.Recovery.SnapshotEvery == 0;
 
     private bool RollingBack => _awaitingRollback.Count > 0;
 
@@ -134,7 +143,7 @@ internal sealed partial class PipelineSupervisor : IWithTimers
         Fail(new StageFaultException(stage, step, $"stage {stage} failed at step {step}: {cause.Message}; not rolled back", cause), where: null);
     }
 
-    /// <summary>Stage <paramref name="stage"/> finished <paramref name="step"/>: a sync stage takes its steps in order, so it works on the next.</summary>
+    /// <summary>Stage <paramref name="stage"/> finished <paramref name="step"/>: a stage finishes its steps in order, so it works on the next.</summary>
     private void StageFinished(int stage, long step) => _stageAt[stage] = step + 1;
 
     /// <summary>Rolls every stage back to the last complete snapshot, or stops the run when there is none or the budget is spent.</summary>

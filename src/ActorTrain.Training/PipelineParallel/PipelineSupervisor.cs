@@ -16,7 +16,7 @@ namespace ActorTrain.Training.PipelineParallel;
 /// Owns a pipeline run, synchronous or without flush (async): creates the stage actors (a thread each), links them,
 /// feeds mini-batches, keeps up to <see cref="StepWindow"/> of them queued so the first stage never idles between steps,
 /// evaluates after each epoch, checkpoints at drained step boundaries, and fails the whole run cleanly on the first
-/// stage failure, unless recovery is on (sync): then it rolls every stage back to an in-memory snapshot and replays
+/// stage failure, unless recovery is on: then it rolls every stage back to an in-memory snapshot and replays
 /// (PipelineSupervisor.Recovery.cs). An interrupt stops dispatching; the pipeline drains and a final checkpoint is written.
 /// </summary>
 internal sealed partial class PipelineSupervisor : RunRootActor
@@ -52,7 +52,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
         ITrainingObserver observer,
         TimeProvider clock,
         ILogger log,
-        TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done, resumeFailedChildren: options.Recovery.Enabled && !options.WithoutFlush)
+        TaskCompletionSource<TrainingResult> done) : base(observer, clock, log, done, resumeFailedChildren: options.Recovery.Enabled)
     {
         (_options, _stages, _train, _test, _position, _links, _commit) = (options, stages, train, test, start, links, commit);
         _schedule = ScheduleFactory.Create(options.Pipeline.Schedule);
@@ -109,7 +109,7 @@ internal sealed partial class PipelineSupervisor : RunRootActor
 
     /// <summary>Whether another mini-batch may go out before the pipeline has drained (the window aside).</summary>
     private bool MoreToDispatch =>
-        !_finished && !Interrupted && !RollingBack && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
+        !_finished && !Interrupted && !RollingBack && !_checkpointDue && !AtCheckpointBoundary && !AtSnapshotBoundary && _position.Epoch < _options.Epochs &&
         _position.Batch < _train.BatchesPerEpoch && !StepLimitReached;
 
     /// <summary>

@@ -40,6 +40,32 @@ public sealed class FaultsCommandTests : IDisposable
             doc.RootElement.GetProperty("faulted").GetProperty("weights-sha256").GetString());
     }
 
+    /// <summary>
+    /// The pipeline without flush cuts the model by measured block times (partition = auto): the command measures once
+    /// and gives both runs that cut, then rolls a crash and a NaN back to a snapshot taken at a drained step.
+    /// </summary>
+    [TrainingFact]
+    public void In_the_pipeline_without_flush_stage_faults_roll_back_and_both_runs_share_one_measured_cut()
+    {
+        var result = ActortrainProcess.Run(
+        [
+            "faults", "--config", RepoPaths.Hocon("faults-local.conf"), "--json",
+            "--set", $"run.output-dir={_dir}", "--set", "data.train-limit=2560", "--set", "data.test-limit=256",
+            "--set", "run.mode=async", "--set", "pipeline.partition=auto", "--set", "recovery.snapshot-every=4",
+            "--plan", """[{ kind = crash, stage = 1, step = 9 }, { kind = nan, stage = 0, step = 14 }, { kind = drop, link = "0->1", step = 3 }]""",
+        ]);
+
+        Assert.True(result.Code == 0, result.Err + result.Out);
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.True(doc.RootElement.GetProperty("identical-weights").GetBoolean());
+        var recoveries = doc.RootElement.GetProperty("faults").EnumerateArray().Select(f => (f.GetProperty("kind").GetString(), f.GetProperty("recovery").GetString())).ToList();
+        Assert.Contains(recoveries, r => r.Item1 == "crash" && r.Item2!.StartsWith("rollback to step ", StringComparison.Ordinal));
+        Assert.Contains(recoveries, r => r.Item1 == "nan" && r.Item2!.StartsWith("rollback to step ", StringComparison.Ordinal));
+        var cuts = Directory.GetFiles(_dir, "manifest.json", SearchOption.AllDirectories)
+            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("balance").ToString()).Distinct().ToList();
+        Assert.Single(cuts);
+    }
+
     [Fact]
     public void A_plan_naming_a_link_the_pipeline_lacks_is_refused_with_exit_2()
     {
@@ -56,5 +82,6 @@ public sealed class FaultsCommandTests : IDisposable
 
         Assert.Equal(2, result.Code);
         Assert.Contains("recovery.snapshot-every > 0", result.Err);
+        Assert.Contains("run.mode = sync or async", result.Err);
     }
 }
