@@ -21,7 +21,8 @@ namespace ActorTrain.Cli.Bench;
 /// Prints samples/s after a warm-up, the measured bubble share next to the schedule's (p-1)/(m+p-1) (none without
 /// flush), and the best pipeline's ratio to the single stage, with and without flush. Last, the cost of recovery: 1f1b
 /// m = 4 with in-memory snapshots every 50 steps (and the watchdog and finite checks they come with) against the same
-/// run without, twice each, interleaved, over 100 measured steps so that two snapshots fall in the measured window.
+/// run without, twice each, interleaved, over 100 measured steps so that two snapshots fall in the measured window; and
+/// the same for async m = 4, whose snapshot steps also drain the pipeline.
 /// </summary>
 internal sealed class PipelineBench : IBench
 {
@@ -75,11 +76,18 @@ internal sealed class PipelineBench : IBench
             });
         }
 
-        var (off, on, copy) = SnapshotCost(data, snapshotEvery, warmup, snapshotMeasured, log, progress);
-        foreach (var (name, rate) in new[] { ("2 stages 1f1b, snapshots off", off), ($"2 stages 1f1b, snapshot every {snapshotEvery}", on) })
+        var (off, on, copy) = SnapshotCost(data, "1f1b", snapshotEvery, warmup, snapshotMeasured, log, progress);
+        // Without flush a snapshot step waits for the pipeline to drain: a bubble every snapshot-every steps on top of the copy.
+        var (asyncOff, asyncOn, _) = SnapshotCost(data, NoFlush, snapshotEvery, warmup, snapshotMeasured, log, progress);
+        foreach (var (name, rate) in new[]
+                 {
+                     ("2 stages 1f1b, snapshots off", off), ($"2 stages 1f1b, snapshot every {snapshotEvery}", on),
+                     ("2 stages async, snapshots off", asyncOff), ($"2 stages async, snapshot every {snapshotEvery}", asyncOn),
+                 })
             rows.Add([name, SnapshotMicroBatches.ToString(CultureInfo.InvariantCulture), "1", rate.ToString("N0", CultureInfo.InvariantCulture), "-", "-",
                 single > 0 ? (rate / single).ToString("F2", CultureInfo.InvariantCulture) : "-"]);
         var overhead = off > 0 ? 1 - on / off : 0;
+        var asyncOverhead = asyncOff > 0 ? 1 - asyncOn / asyncOff : 0;
         // The same cost from the snapshot spans themselves: one copy (slowest stage) per snapshot-every steps.
         var estimate = off > 0 ? copy.TotalSeconds / (snapshotEvery * BatchSize / off) : 0;
         report.Json["snapshot-every"] = snapshotEvery;
@@ -89,6 +97,9 @@ internal sealed class PipelineBench : IBench
         report.Json["snapshot-overhead-ratio"] = Math.Round(overhead, 4);
         report.Json["snapshot-copy-ms"] = Math.Round(copy.TotalMilliseconds, 2);
         report.Json["snapshot-overhead-estimate-ratio"] = Math.Round(estimate, 4);
+        report.Json["async-snapshots-off-samples-per-s"] = Math.Round(asyncOff, 1);
+        report.Json["async-snapshots-on-samples-per-s"] = Math.Round(asyncOn, 1);
+        report.Json["async-snapshot-overhead-ratio"] = Math.Round(asyncOverhead, 4);
 
         report.Tables.Add(new BenchTable($"mlp6, batch {BatchSize}, {data.Name}, {measured} measured steps after {warmup} warm-up",
             ["run", "m", "threads/stage", "samples/s", "bubble (measured)", "bubble (theory)", "vs 1 stage"], rows));
@@ -107,22 +118,24 @@ internal sealed class PipelineBench : IBench
         report.Notes.Add(FormattableString.Invariant(
             $"in-memory snapshots every {snapshotEvery} steps (1f1b m={SnapshotMicroBatches}, {snapshotMeasured} measured steps, mean of 2 runs each): samples/s {overhead:P1} lower than without (target <= 3%; negative: faster, i.e. noise)"));
         report.Notes.Add(FormattableString.Invariant(
+            $"the same without flush (async m={SnapshotMicroBatches}; each snapshot step waits for the pipeline to drain): samples/s {asyncOverhead:P1} lower than without"));
+        report.Notes.Add(FormattableString.Invariant(
             $"one snapshot takes {copy.TotalMilliseconds:F1} ms on the slowest stage: {estimate:P2} of the time of {snapshotEvery} steps without snapshots"));
         return report;
     }
 
-    /// <summary>Samples/s of 1f1b without and with snapshots, each the mean of two runs taken in turn, so drift in the machine's load falls on both.</summary>
-    private static (double Off, double On, TimeSpan Copy) SnapshotCost(Dataset data, int every, int warmup, int measured, ILogger log, Action<string> progress)
+    /// <summary>Samples/s of <paramref name="schedule"/> without and with snapshots, each the mean of two runs taken in turn, so drift in the machine's load falls on both.</summary>
+    private static (double Off, double On, TimeSpan Copy) SnapshotCost(Dataset data, string schedule, int every, int warmup, int measured, ILogger log, Action<string> progress)
     {
         double off = 0, on = 0;
         var timer = new SnapshotTimer();
         for (var i = 0; i < 2; i++)
         {
-            off += Measure(data, 2, 1, "1f1b", SnapshotMicroBatches, warmup, measured, log).Rate / 2;
-            on += Measure(data, 2, 1, "1f1b", SnapshotMicroBatches, warmup, measured, log, every, timer).Rate / 2;
+            off += Measure(data, 2, 1, schedule, SnapshotMicroBatches, warmup, measured, log).Rate / 2;
+            on += Measure(data, 2, 1, schedule, SnapshotMicroBatches, warmup, measured, log, every, timer).Rate / 2;
         }
         var copy = timer.SlowestStageMean(TimeProvider.System.TimestampFrequency);
-        progress($"1f1b m = {SnapshotMicroBatches}: {off:N0} samples/s without snapshots, {on:N0} with one every {every} steps ({copy.TotalMilliseconds:F1} ms each)");
+        progress($"{schedule} m = {SnapshotMicroBatches}: {off:N0} samples/s without snapshots, {on:N0} with one every {every} steps ({copy.TotalMilliseconds:F1} ms each)");
         return (off, on, copy);
     }
 
