@@ -39,6 +39,27 @@ public sealed class InMemorySnapshotRecoveryTests
         StageFiles.AssertIdentical(baseline, cluster.FinalCheckpoint());
     }
 
+    /// <summary>
+    /// Without flush the driver lets the pipeline drain before each snapshot step, as one process does, so the copies are
+    /// one cut and the run keeps the one-process schedule. The cut is fixed (auto would time the blocks in each run).
+    /// </summary>
+    [TrainingFact]
+    public async Task In_the_pipeline_without_flush_a_killed_worker_rolls_back_to_the_snapshot_with_the_fault_free_weights()
+    {
+        using var temp = new TempDirectory();
+        string[] async = ["run.mode=async", "pipeline.partition=parameters", "recovery.snapshot-every=4"];
+        var baseline = await OneProcessBaselineAsync(temp, async);
+
+        var cluster = new LoopbackCluster(temp.File("faulted"), [.. Snapshots, .. async, "faults.plan=[{ kind = kill-node, stage = 1, step = 14 }]"]);
+        using var worker0 = cluster.StartNode();
+        using var worker1 = cluster.StartNode();
+        using var driver = cluster.StartDriver();
+        Assert.True(await driver.ExitCodeAsync(RunTimeout) == 0, driver.Output + worker0.Output + worker1.Output);
+
+        Assert.InRange(AssertRolledBackToSnapshot(driver.Stdout, "stage 1 from its replica on worker 0; the others from their own copies"), 4, 14);
+        StageFiles.AssertIdentical(baseline, cluster.FinalCheckpoint());
+    }
+
     [TrainingFact]
     public async Task A_crashed_stage_restarts_every_stage_in_place_from_its_own_workers_snapshot_with_the_fault_free_weights()
     {
@@ -92,9 +113,9 @@ public sealed class InMemorySnapshotRecoveryTests
         return step;
     }
 
-    private static async Task<string> OneProcessBaselineAsync(TempDirectory temp)
+    private static async Task<string> OneProcessBaselineAsync(TempDirectory temp, params string[] sets)
     {
-        var baseline = new LoopbackCluster(temp.File("baseline"), Sets);
+        var baseline = new LoopbackCluster(temp.File("baseline"), [.. Sets, .. sets]);
         using var oneProcess = CliProcess.Start(baseline.Args("train", "cluster.enabled=off"));
         Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
         return baseline.FinalCheckpoint();

@@ -20,11 +20,19 @@ internal sealed partial class ClusterDriver
     private readonly List<TimeSpan> _snapshotsReplicated = new();
 
     /// <summary>
-    /// Sync pipelines only: without flush a stage's state before a step is not one cut of the pipeline (steps of
-    /// several ages are in flight at once), and dp, decoupled and ist recover otherwise or not at all.
+    /// The sync and async pipelines (dp, decoupled and ist recover otherwise or not at all). Without flush a stage's
+    /// state before a step is one cut of the pipeline only once it has drained: see <see cref="AtSnapshotBoundary"/>.
     /// </summary>
-    private bool SnapshotsOn => RePlaces && _options.Recovery.SnapshotEvery > 0 && !_options.WithoutFlush && !ServesIst &&
+    private bool SnapshotsOn => RePlaces && _options.Recovery.SnapshotEvery > 0 && !ServesIst &&
                                 _options.Mode != Training.Decoupled.DecoupledSupervisor.Mode;
+
+    /// <summary>
+    /// Without flush the step that starts with a snapshot waits for the pipeline to drain, as in one process; whenever
+    /// snapshot-every is set, snapshots or not, so the run keeps the schedule (and the weights) of the same
+    /// configuration in one process, whose recovery drains there.
+    /// </summary>
+    private bool AtSnapshotBoundary =>
+        _options.WithoutFlush && _options.Recovery.SnapshotEvery > 0 && _pendingSteps.Count > 0 && _nextStep % _options.Recovery.SnapshotEvery == 0;
 
     /// <summary>A copy of every stage on its own worker and, with more than one worker, a replica on another.</summary>
     private int CopiesWanted => Math.Min(2, _workers.Count);

@@ -23,7 +23,7 @@ internal sealed partial class ClusterDriver
     private bool StepLimitReached => _options.MaxSteps > 0 && _nextStep >= _options.MaxSteps;
 
     private bool MoreToDispatch =>
-        _training && !_finished && !_interrupted && !_checkpointDue && !AtCheckpointBoundary && _position.Epoch < _options.Epochs &&
+        _training && !_finished && !_interrupted && !_checkpointDue && !AtCheckpointBoundary && !AtSnapshotBoundary && _position.Epoch < _options.Epochs &&
         _position.Batch < _shape.BatchesPerEpoch && !StepLimitReached;
 
     /// <summary>Dispatch stops at a checkpoint boundary not yet saved, so checkpoints fall on multiples of checkpoint-every (as in one process).</summary>
