@@ -6,7 +6,7 @@ using ActorTrain.Training.PipelineParallel;
 namespace ActorTrain.Faults.Tests;
 
 /// <summary>
-/// One stage fault per run of the two-stage synchronous pipeline (8 steps, a snapshot in memory every 2): the
+/// One stage fault per run of the two-stage pipeline, sync or async (8 steps, a snapshot in memory every 2): the
 /// supervisor detects it (supervision, watchdog, finite check), rolls every stage back to the last complete snapshot
 /// and replays, and the run ends with weights and optimizer state bit-identical to the run without faults; a fault that
 /// comes back on every replay stops the run after the restart budget, naming stage and step.
@@ -18,16 +18,17 @@ public sealed class StageFaultTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
+    /// <summary>
+    /// In both pipelines. The one without flush (async) drains before each snapshot step, so the copies are one cut of
+    /// the pipeline; the rollback restarts every stage's stream there, and the replay gives the weights of the
+    /// fault-free run with the same snapshot-every (whose drains fall on the same steps).
+    /// </summary>
     [TorchTheory]
-    [InlineData("""{ kind = crash, stage = 1, step = 5 }""", "actor supervision")]
-    [InlineData("""{ kind = crash, stage = 0, step = 5, micro-batch = 1 }""", "actor supervision")]
-    [InlineData("""{ kind = nan, stage = 0, step = 5 }""", "finite check at stage 1")]
-    [InlineData("""{ kind = nan, stage = 1, step = 5 }""", "finite check at stage 0")]
-    [InlineData("""{ kind = hang, stage = 0, step = 5, duration = 2s }""", "watchdog")]
-    public async Task A_stage_fault_rolls_back_to_the_last_snapshot_and_the_weights_equal_the_fault_free_run(string entry, string detected)
+    [MemberData(nameof(StageFaultsInBothPipelines))]
+    public async Task A_stage_fault_rolls_back_to_the_last_snapshot_and_the_weights_equal_the_fault_free_run(string entry, string detected, string mode)
     {
-        await Run("baseline", "[]");
-        var recorder = await Run("faulted", $"[{entry}]");
+        await Run("baseline", "[]", mode: mode);
+        var recorder = await Run("faulted", $"[{entry}]", mode: mode);
 
         var outcome = Assert.Single(FaultOutcomes.Explain(recorder.Faults, recorder.LinkEvents, recorder.Recoveries, System.Diagnostics.Stopwatch.Frequency));
         Assert.Equal(5, outcome.Fault.Step);
@@ -39,27 +40,18 @@ public sealed class StageFaultTests : IDisposable
         Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("faulted")));
     }
 
-    /// <summary>
-    /// The pipeline without flush (async) drains before each snapshot step, so the copies are one cut of the pipeline;
-    /// the rollback restarts every stage's stream there, and the replay gives the weights of the fault-free run with
-    /// the same snapshot-every (whose drains fall on the same steps).
-    /// </summary>
-    [TorchTheory]
-    [InlineData("""{ kind = crash, stage = 1, step = 5 }""", "actor supervision")]
-    [InlineData("""{ kind = crash, stage = 0, step = 5, micro-batch = 1 }""", "actor supervision")]
-    [InlineData("""{ kind = nan, stage = 0, step = 5 }""", "finite check at stage 1")]
-    [InlineData("""{ kind = nan, stage = 1, step = 5 }""", "finite check at stage 0")]
-    [InlineData("""{ kind = hang, stage = 0, step = 5, duration = 2s }""", "watchdog")]
-    public async Task In_the_pipeline_without_flush_a_stage_fault_rolls_back_and_the_weights_equal_the_fault_free_run(string entry, string detected)
+    public static TheoryData<string, string, string> StageFaultsInBothPipelines()
     {
-        await Run("baseline", "[]", mode: "async");
-        var recorder = await Run("faulted", $"[{entry}]", mode: "async");
-
-        var outcome = Assert.Single(FaultOutcomes.Explain(recorder.Faults, recorder.LinkEvents, recorder.Recoveries, System.Diagnostics.Stopwatch.Frequency));
-        Assert.Equal(5, outcome.Fault.Step);
-        Assert.StartsWith(detected, outcome.Detected);
-        Assert.Matches("^rollback to step (2|4)$", outcome.Recovery);
-        Assert.Equal(WeightDigest.Of(_root.File("baseline")), WeightDigest.Of(_root.File("faulted")));
+        var data = new TheoryData<string, string, string>();
+        foreach (var mode in new[] { "sync", "async" })
+        {
+            data.Add("""{ kind = crash, stage = 1, step = 5 }""", "actor supervision", mode);
+            data.Add("""{ kind = crash, stage = 0, step = 5, micro-batch = 1 }""", "actor supervision", mode);
+            data.Add("""{ kind = nan, stage = 0, step = 5 }""", "finite check at stage 1", mode);
+            data.Add("""{ kind = nan, stage = 1, step = 5 }""", "finite check at stage 0", mode);
+            data.Add("""{ kind = hang, stage = 0, step = 5, duration = 2s }""", "watchdog", mode);
+        }
+        return data;
     }
 
     [TorchFact]
