@@ -53,9 +53,8 @@ public static class FaultOutcomes
         return outcomes;
     }
 
-    /// <summary>Whether <paramref name="r"/> is the supervisor's answer to stage fault <paramref name="f"/>.</summary>
     /// <summary>
-    /// A NaN is reported by the neighbour that received it, at the step the tensor carried. Other faults are reported
+    /// Whether <paramref name="r"/> is the supervisor's answer to stage fault <paramref name="f"/>. A NaN is reported by the neighbour that received it, at the step the tensor carried. Other faults are reported
     /// at the step the failed stage still owed: a stage of the pipeline without flush runs the next step's forwards
     /// before the last backwards of the one before, so a hang or crash on its first send of step s can be reported at
     /// step s - 1 or earlier, never later.
