@@ -30,13 +30,14 @@ internal sealed class FaultsCommand : ICommand
         "       actortrain faults --digest DIR\n\n" +
         "Trains the configured pipeline (run.mode sync or async) twice with the same seed: the baseline without faults, then\n" +
         "with the faults of actortrain.faults.plan injected: message faults on the links (drop, delay, duplicate, reorder,\n" +
-        "corrupt), healed by resending, and stage faults (crash, hang, straggler, nan; sync with recovery.snapshot-every > 0),\n" +
+        "corrupt), healed by resending, and stage faults (crash, hang, straggler, nan; recovery.snapshot-every > 0),\n" +
         "healed by rolling every stage back to the last in-memory snapshot and replaying, and storage faults\n" +
         "(checkpoint-write-fail, kill-during-checkpoint), after which the previous committed checkpoint stays the newest.\n" +
         "Prints one row per injected fault (kind, where, step and micro-batch, what detected it and how soon, the recovery,\n" +
         "steps replayed, time lost), then whether the final weights are identical (SHA-256 over every tensor of both final\n" +
         "checkpoints), both test accuracies and wall times.\n" +
-        "Identical weights are promised for sync; async heals the same faults but may still end with different weights.\n" +
+        "Identical weights are promised for both. Where the pipeline cut would be measured (partition = profiled, or auto\n" +
+        "in async) it is measured once and both runs take that cut (with --baseline, the baseline checkpoint's).\n" +
         "Both runs go to actortrain.run.output-dir/<run.name>-faults-TIMESTAMP/{baseline,faulted}. hocon/faults-local.conf\n" +
         "has a plan with every in-process fault; --set run.max-steps=N trains a slice.\n\n" +
         "With actortrain.cluster.enabled = on the faulted run is clustered: this process is the driver and waits for the\n" +
