@@ -76,7 +76,11 @@ public sealed class InterruptSignalTests : IDisposable
     /// <summary>Starts the real command, signals it once a stage has logged step 3, and returns its exit code and standard output.</summary>
     private static async Task<(int Code, string Stdout)> RunAndSignalAsync(string[] args, int signal)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // A job a non-interactive shell starts in the background inherits SIGINT ignored (so that Ctrl-C at the
+        // terminal spares it), and .NET honours that: the run would never see the signal. env resets it to the default
+        // for the command, as for a process started in the foreground.
+        var info = new ProcessStartInfo(EnvResetsSigint.Value ? "env" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (EnvResetsSigint.Value) foreach (var a in new[] { "--default-signal=INT", "dotnet" }) info.ArgumentList.Add(a);
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actortrain.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
@@ -92,6 +96,21 @@ public sealed class InterruptSignalTests : IDisposable
         Assert.True(signalled.Task.IsCompleted, "the run ended before step 3 was logged");
         return (process.ExitCode, await stdout);
     }
+
+    /// <summary>Whether this machine's env has --default-signal (GNU coreutils 8.31 and later).</summary>
+    private static readonly Lazy<bool> EnvResetsSigint = new(() =>
+    {
+        try
+        {
+            using var env = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "true"]) { RedirectStandardError = true })!;
+            env.WaitForExit();
+            return env.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
 
     private static Dictionary<string, float[]> Weights(string runDirectory)
     {
