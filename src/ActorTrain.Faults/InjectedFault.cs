@@ -13,5 +13,5 @@ public sealed record InjectedFault(FaultKind Kind, int From, int To, long Step, 
     public string Link => $"{From}->{To}";
 
     /// <summary>Where it acted, as reports show it ("0->1", "stage 1", "node of stage 1").</summary>
-    public string Where => Kind.IsStageFault() ? $"stage {From}" : Kind.IsNodeFault() ? $"node of stage {From}" : Kind.IsStorageFault() ? "checkpoint" : Link;
+    public string Where => Kind.Place(From, To);
 }

@@ -116,8 +116,7 @@ public sealed class InMemorySnapshotRecoveryTests
     private static async Task<string> OneProcessBaselineAsync(TempDirectory temp, params string[] sets)
     {
         var baseline = new LoopbackCluster(temp.File("baseline"), [.. Sets, .. sets]);
-        using var oneProcess = CliProcess.Start(baseline.Args("train", "cluster.enabled=off"));
-        Assert.True(await oneProcess.ExitCodeAsync(RunTimeout) == 0, oneProcess.Output);
+        await baseline.TrainInOneProcessAsync(RunTimeout);
         return baseline.FinalCheckpoint();
     }
 }

@@ -12,7 +12,8 @@ namespace ActorTrain.Cli.Commands;
 /// </summary>
 internal static class BaselineCheckpoint
 {
-    public static FaultRun Take(string path, TrainingOptions options)
+    /// <returns>The baseline, and the pipeline cut its manifest records (the faulted run takes it where the cut would be measured).</returns>
+    public static (FaultRun Run, IReadOnlyList<int> Balance) Take(string path, TrainingOptions options)
     {
         string directory;
         CheckpointManifest manifest;
@@ -31,7 +32,7 @@ internal static class BaselineCheckpoint
             throw new UsageException(
                 $"--baseline {path}: {Path.Combine(directory, CheckpointManifest.FileName)} was written by another run ({string.Join("; ", differences)}), " +
                 "so its weights cannot be compared with this one's; give the baseline of this configuration, or leave --baseline out to train it");
-        return new FaultRun(directory, Result: null, new FaultRecorder(), WeightDigest.Of(directory));
+        return (new FaultRun(directory, Result: null, new FaultRecorder(), WeightDigest.Of(directory)), manifest.Balance);
     }
 
     private static List<string> Differences(CheckpointManifest saved, TrainingOptions asked)

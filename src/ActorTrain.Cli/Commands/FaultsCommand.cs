@@ -80,10 +80,9 @@ internal sealed class FaultsCommand : ICommand
         ModeDispatch.CheckRequirements(settings, options, dataset);
         if (a.Value("--baseline") is not null && settings.EffectivePlan.Count > 1)
             throw new UsageException("--baseline compares with one run of one mode: give a configuration without a mode plan, or leave --baseline out.");
-        var given = a.Value("--baseline") is { } baselineDir ? BaselineCheckpoint.Take(baselineDir, options) : null;
+        var (given, givenCut) = a.Value("--baseline") is { } baselineDir ? BaselineCheckpoint.Take(baselineDir, options) : default;
         // Both runs cut the model alike: a profiled cut measured twice can differ, and then so would the weights.
-        options = PinnedPartition.Pin(options, settings.EffectivePlan.Any(e => e.Mode == TrainingMode.Async),
-            given is null ? null : CheckpointManifest.Read(given.Directory).Balance);
+        options = PinnedPartition.Pin(options, settings.EffectivePlan.Any(e => e.Mode == TrainingMode.Async), givenCut);
 
         var root = Path.GetFullPath(Path.Combine(settings.Run.OutputDir,
             $"{settings.Run.Name}-faults-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));

@@ -37,20 +37,22 @@ internal sealed partial class ClusterDriver
             if (f.Kind is not (FaultKind.Crash or FaultKind.Nan)) continue;
             var caughtAt = f.Kind == FaultKind.Crash ? new[] { f.Stage } : [f.Stage - 1, f.Stage + 1];
             if (reporter.Stages.Intersect(caughtAt).FirstOrDefault(-1) is not (>= 0 and var caughtBy)) continue;
-            if (_pendingSteps.Keys.Where(f.Steps.Contains).Order().FirstOrDefault(-1) is not (>= 0 and var step) ||
-                !_dispatchedAt.TryGetValue(step, out var at)) continue;
+            if (FirstPendingStep(f) is not { } step || !_dispatchedAt.TryGetValue(step, out var at)) continue;
             ReportInjected(f.Kind, f.Stage, step, at, caughtBy);
             return at;
         }
         return null;
     }
 
+    /// <summary>The earliest step in flight that plan entry <paramref name="f"/> names: where a fault a worker fired was due.</summary>
+    private long? FirstPendingStep(FaultSpec f) =>
+        _pendingSteps.Keys.Where(f.Steps.Contains).Order().Select(s => (long?)s).FirstOrDefault();
+
     /// <param name="caughtBy">The stage whose recovery answers it, where not <paramref name="stage"/> (a NaN is caught by its neighbour).</param>
     private void ReportInjected(FaultKind kind, int stage, long step, long at, int? caughtBy = null)
     {
         _reported[at] = (caughtBy ?? stage, step);
-        var where = kind.IsStorageFault() ? "checkpoint" : kind.IsNodeFault() ? $"node of stage {stage}" : $"stage {stage}";
-        _observer.OnFaultInjected(new FaultInjection(EnumNames.Of(kind), where, step, -1, at, stage));
+        _observer.OnFaultInjected(new FaultInjection(EnumNames.Of(kind), kind.Place(stage, stage), step, -1, at, stage));
     }
 
     /// <summary>A re-placement after a fault the driver reported is over: the replay reached the step the fault interrupted.</summary>

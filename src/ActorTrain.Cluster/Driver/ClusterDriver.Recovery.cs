@@ -53,7 +53,6 @@ internal sealed partial class ClusterDriver
     /// <summary>Sends a plan's node faults due at <paramref name="step"/> to the worker hosting their stage, each once (a replay does not repeat it).</summary>
     private void InjectNodeFaults(long step)
     {
-        NoteDispatch(step);
         foreach (var fault in _nodeLoss.NodeFaults)
         {
             if (!fault.Steps.Contains(step) || !_fired.Add(fault)) continue;

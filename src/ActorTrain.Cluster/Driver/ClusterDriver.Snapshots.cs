@@ -27,12 +27,11 @@ internal sealed partial class ClusterDriver
                                 _options.Mode != Training.Decoupled.DecoupledSupervisor.Mode;
 
     /// <summary>
-    /// Without flush the step that starts with a snapshot waits for the pipeline to drain, as in one process; whenever
-    /// snapshot-every is set, snapshots or not, so the run keeps the schedule (and the weights) of the same
-    /// configuration in one process, whose recovery drains there.
+    /// Without flush the step that starts with a snapshot waits for the pipeline to drain, by the one-process rule
+    /// (<see cref="Training.Options.TrainingOptions.DrainsBefore"/>), snapshots kept or not, so the run keeps the
+    /// schedule (and the weights) of the same configuration in one process.
     /// </summary>
-    private bool AtSnapshotBoundary =>
-        _options.WithoutFlush && _options.Recovery.SnapshotEvery > 0 && _pendingSteps.Count > 0 && _nextStep % _options.Recovery.SnapshotEvery == 0;
+    private bool AtSnapshotBoundary => _pendingSteps.Count > 0 && _options.DrainsBefore(_nextStep);
 
     /// <summary>A copy of every stage on its own worker and, with more than one worker, a replica on another.</summary>
     private int CopiesWanted => Math.Min(2, _workers.Count);

@@ -39,6 +39,7 @@ internal sealed partial class ClusterDriver
             var step = _nextStep++;
             var snapshot = SnapshotBefore(step);
             foreach (var w in _workers) w.StageHost!.Tell(new RunStepAt(step, _position.Epoch, _position.Batch, snapshot), Self);
+            NoteDispatch(step);
             InjectNodeFaults(step);
             var samples = Math.Min(_options.BatchSize, _shape.TrainSamples - _position.Batch * _options.BatchSize);
             _pendingSteps[step] = (0, samples);

@@ -94,7 +94,7 @@ internal sealed partial class ClusterDriver
         for (var i = 0; i < _nodeLoss.Plan.Count; i++)
         {
             var f = _nodeLoss.Plan[i];
-            if (f.Kind != FaultKind.Hang || f.Stage != stage || _pendingSteps.Keys.Where(f.Steps.Contains).Order().FirstOrDefault(-1) is not (>= 0 and var at)) continue;
+            if (f.Kind != FaultKind.Hang || f.Stage != stage || FirstPendingStep(f) is not { } at) continue;
             _faultsFired[i]++;
             step ??= at;
         }

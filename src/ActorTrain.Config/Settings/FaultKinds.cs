@@ -13,4 +13,8 @@ public static class FaultKinds
     public static bool IsNodeFault(this FaultKind kind) => kind is FaultKind.KillNode or FaultKind.LeaveNode;
 
     public static bool IsLinkFault(this FaultKind kind) => !kind.IsStageFault() && !kind.IsStorageFault() && !kind.IsNodeFault();
+
+    /// <summary>Where a fault of this kind acted, as reports and timelines label it: "0->1", "stage 1", "node of stage 1", "checkpoint".</summary>
+    public static string Place(this FaultKind kind, int from, int to) =>
+        kind.IsStageFault() ? $"stage {from}" : kind.IsNodeFault() ? $"node of stage {from}" : kind.IsStorageFault() ? "checkpoint" : $"{from}->{to}";
 }

@@ -16,11 +16,19 @@ public sealed record TrainingOptions
     /// <summary>Read when <see cref="Mode"/> is "async".</summary>
     public AsyncOptions Async { get; init; } = new();
 
-    /// <summary>Snapshots, rollback and replay after a stage fault (the sync pipeline only); off by default.</summary>
+    /// <summary>Snapshots, rollback and replay after a stage fault (the sync and async pipelines); off by default.</summary>
     public RecoveryOptions Recovery { get; init; } = RecoveryOptions.Off;
 
     /// <summary>Whether this is the pipeline without flush.</summary>
     public bool WithoutFlush => Mode == "async";
+
+    /// <summary>
+    /// Whether <paramref name="step"/> may only start once the pipeline has drained: without flush a stage's state
+    /// before a step is one cut of the pipeline only when nothing is in flight, so a snapshot step waits, as a checkpoint
+    /// does. Part of the run's schedule, in one process and clustered alike, whether snapshots are kept or not, so
+    /// runs with the same snapshot-every end with the same weights.
+    /// </summary>
+    public bool DrainsBefore(long step) => WithoutFlush && Recovery.Enabled && step % Recovery.SnapshotEvery == 0;
     public int Epochs { get; init; } = 1;
     public long Seed { get; init; } = 42;
     public int BatchSize { get; init; } = 128;

@@ -36,14 +36,8 @@ internal sealed partial class PipelineSupervisor : IWithTimers
 
     private bool RecoveryOn => _options.Recovery.Enabled;
 
-    /// <summary>
-    /// Without flush a stage's state before a step is one cut of the pipeline only when nothing is in flight: the step
-    /// that starts with a snapshot waits for the pipeline to drain, as a checkpoint does. The drain is part of the
-    /// run's schedule (the fault-free run with the same snapshot-every drains at the same steps), so a replay still
-    /// gives the same weights.
-    /// </summary>
-    private bool AtSnapshotBoundary =>
-        RecoveryOn && _options.WithoutFlush && _pendingSteps.Count > 0 && _nextStep % _options.Recovery.SnapshotEvery == 0;
+    /// <summary>The next step starts with a snapshot that waits for the pipeline without flush to drain (<see cref="TrainingOptions.DrainsBefore"/>).</summary>
+    private bool AtSnapshotBoundary => _pendingSteps.Count > 0 && _options.DrainsBefore(_nextStep);
 
     private bool RollingBack => _awaitingRollback.Count > 0;
 
